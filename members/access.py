@@ -1,0 +1,86 @@
+"""Who may see or change what. Views fetch objects by id or slug only through here.
+
+Each ``*_for_view`` / ``*_for_change`` helper raises ``Http404`` when the user may not
+know the object exists, and ``PermissionDenied`` when they may see it but not change it.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from members import roles
+from members.models import Membership, Network, Organisation, User
+
+AnyUser = User | AnonymousUser
+
+
+# --- Organisations ---------------------------------------------------------------------
+
+
+def organisations_visible_to(user: AnyUser) -> QuerySet[Organisation]:
+    """Public profiles for everybody; members-only profiles for people of a shared network."""
+    user_roles = roles.for_user(user)
+    if user_roles.is_platform_admin:
+        return Organisation.objects.all()
+    visible = Q(visibility=Organisation.Visibility.PUBLIC) | Q(pk__in=user_roles.organisation_ids)
+    network_ids = user_roles.network_ids | user_roles.managed_network_ids
+    if network_ids:
+        visible |= Q(
+            pk__in=Membership.objects.filter(
+                network_id__in=network_ids, status=Membership.Status.ACTIVE
+            ).values("organisation_id")
+        )
+    return Organisation.objects.filter(visible)
+
+
+def organisations_managed_by(user: AnyUser) -> QuerySet[Organisation]:
+    """Organisations a network manager looks after: members and applicants of their networks."""
+    managed = roles.for_user(user).managed_network_ids
+    return Organisation.objects.filter(
+        memberships__network_id__in=managed,
+        memberships__status__in=[Membership.Status.ACTIVE, Membership.Status.APPLIED],
+    ).distinct()
+
+
+def can_view_organisation(user: AnyUser, organisation: Organisation) -> bool:
+    return organisations_visible_to(user).filter(pk=organisation.pk).exists()
+
+
+def can_change_organisation(user: AnyUser, organisation: Organisation) -> bool:
+    """Its organisation admins, managers of a network it belongs to, platform admins."""
+    user_roles = roles.for_user(user)
+    if user_roles.is_platform_admin or organisation.pk in user_roles.admin_of:
+        return True
+    return organisations_managed_by(user).filter(pk=organisation.pk).exists()
+
+
+def organisation_for_view(user: AnyUser, slug: str) -> Organisation:
+    return get_object_or_404(organisations_visible_to(user), slug=slug)
+
+
+def organisation_for_change(user: AnyUser, slug: str) -> Organisation:
+    organisation = organisation_for_view(user, slug)
+    if not can_change_organisation(user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+# --- Networks --------------------------------------------------------------------------
+
+
+def network_for_view(slug: str) -> Network:
+    """Networks are public: everybody may see that a network exists and who manages it."""
+    return get_object_or_404(Network.objects.select_related("parent"), slug=slug)
+
+
+def can_manage_network(user: AnyUser, network: Network) -> bool:
+    user_roles = roles.for_user(user)
+    return user_roles.is_platform_admin or network.pk in user_roles.managed_network_ids
+
+
+def network_for_manage(user: AnyUser, slug: str) -> Network:
+    network = network_for_view(slug)
+    if not can_manage_network(user, network):
+        raise PermissionDenied
+    return network

@@ -1,0 +1,16 @@
+from members.models.networks import Membership, Network, NetworkManager
+from members.models.organisations import Organisation
+from members.models.people import Person, User
+from members.models.taxonomy import Region, Sector, TrainingOccupation
+
+__all__ = [
+    "Membership",
+    "Network",
+    "NetworkManager",
+    "Organisation",
+    "Person",
+    "Region",
+    "Sector",
+    "TrainingOccupation",
+    "User",
+]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from members import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("netzwerke/", views.network_list, name="networks"),
+    path("netzwerke/<slug:slug>/", views.network_detail, name="network"),
+    path("organisationen/<slug:slug>/", views.organisation_detail, name="organisation"),
+]

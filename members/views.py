@@ -1,0 +1,34 @@
+"""Views of networks and organisation profiles. Objects come only through ``access``."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from members import access, selectors
+
+
+@require_GET
+def network_list(request: HttpRequest) -> HttpResponse:
+    networks = selectors.networks_with_member_counts()
+    return render(request, "members/network_list.html", {"networks": networks})
+
+
+@require_GET
+def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    network = access.network_for_view(slug)
+    context = {
+        "network": network,
+        "memberships": selectors.network_members(network=network, viewer=request.user),
+        "can_manage": access.can_manage_network(request.user, network),
+    }
+    return render(request, "members/network_detail.html", context)
+
+
+@require_GET
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = access.organisation_for_view(request.user, slug)
+    context = {
+        "organisation": selectors.organisation_profile(organisation),
+        "can_change": access.can_change_organisation(request.user, organisation),
+    }
+    return render(request, "members/organisation_detail.html", context)

@@ -1,0 +1,60 @@
+"""Helpers that turn configuration mistakes into one clear line instead of a traceback."""
+
+import sys
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+class ConfigurationError(ImproperlyConfigured):
+    """A setting is missing or wrong; the message says which and what to do."""
+
+
+def env_required(env, name: str, *, unless: bool, dev_default: str) -> str:
+    """Read a setting that must be set in production; ``unless`` allows a dev default."""
+    value = env.str(name, default="")
+    if value:
+        return value
+    if unless:
+        return dev_default
+    raise ConfigurationError(
+        f"{name} is not set. Set the {name} environment variable (required when DEBUG is off)."
+    )
+
+
+def describe_url(url: str) -> str:
+    """The host and port of a service URL, without credentials, for error messages."""
+    parts = urlsplit(url)
+    return f"{parts.hostname or 'localhost'}:{parts.port or ''}".rstrip(":")
+
+
+def run_reporting_failures(main: Callable[[], None]) -> None:
+    """Run ``main``; report configuration and connection problems in one line."""
+    from django.db.utils import OperationalError as DatabaseError  # noqa: PLC0415
+
+    try:
+        main()
+    except ImproperlyConfigured as error:
+        _fail(f"Configuration error: {error}")
+    except DatabaseError as error:
+        _fail(f"Cannot use the database: {_first_line(error)} (check DATABASE_URL).")
+    except _broker_errors() as error:
+        _fail(f"Cannot reach Redis: {_first_line(error)} (check REDIS_URL).")
+
+
+def _broker_errors() -> tuple[type[BaseException], ...]:
+    from kombu.exceptions import OperationalError as BrokerError  # noqa: PLC0415
+    from redis.exceptions import ConnectionError as RedisConnectionError  # noqa: PLC0415
+
+    return (BrokerError, RedisConnectionError)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or error.__class__.__name__
+    return text.splitlines()[0]
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    raise SystemExit(2)

@@ -1,0 +1,42 @@
+"""The e-mail backend that turns every Django mail into an outbox row.
+
+Django and allauth call ``send_mail``; this backend records each message per
+recipient and, when a delivery server is configured (``EMAIL_URL``), queues its
+delivery after commit. Without one (``make run``) the mail is kept in the outbox.
+"""
+
+import uuid
+
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
+from django.utils.translation import get_language
+
+from network_portal import outbox
+
+
+class OutboxBackend(BaseEmailBackend):
+    def send_messages(self, email_messages: list[EmailMessage]) -> int:
+        count = 0
+        for message in email_messages:
+            for recipient in message.recipients():
+                outbox.mail_enqueue(
+                    key=message.extra_headers.get("X-Portal-Key") or f"mail:{uuid.uuid4()}",
+                    kind=message.extra_headers.get("X-Portal-Kind", "account"),
+                    recipient=recipient,
+                    language=get_language() or "de",
+                    from_email=message.from_email,
+                    subject=message.subject,
+                    body_text=message.body,
+                    body_html=_html_part(message),
+                )
+                count += 1
+        return count
+
+
+def _html_part(message: EmailMessage) -> str:
+    if not isinstance(message, EmailMultiAlternatives):
+        return ""
+    for content, mimetype in message.alternatives:
+        if mimetype == "text/html":
+            return str(content)
+    return ""

@@ -1,0 +1,142 @@
+"""Services of the outbox: record a mail, deliver it exactly once, re-queue stuck mail."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from network_portal.models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+STUCK_AFTER = timedelta(minutes=10)
+
+
+def delivery_configured() -> bool:
+    return bool(settings.OUTBOX_DELIVERY)
+
+
+@transaction.atomic
+def mail_enqueue(
+    *,
+    key: str,
+    kind: str,
+    recipient: str,
+    language: str,
+    from_email: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+) -> OutgoingMail | None:
+    """Record a mail; queue its delivery after commit. A known key records nothing."""
+    status = OutgoingMail.Status.QUEUED if delivery_configured() else OutgoingMail.Status.KEPT
+    try:
+        with transaction.atomic():
+            mail = OutgoingMail.objects.create(
+                key=key,
+                kind=kind,
+                recipient=recipient,
+                language=language,
+                from_email=from_email,
+                subject=subject,
+                body_text=body_text,
+                body_html=body_html,
+                status=status,
+            )
+    except IntegrityError:
+        logger.info("Mail with key %s exists already; not recorded again.", key)
+        return None
+    if status == OutgoingMail.Status.QUEUED:
+        _queue_delivery(mail.pk)
+    return mail
+
+
+def _queue_delivery(mail_id: int) -> None:
+    from network_portal.tasks import deliver_mail  # noqa: PLC0415
+    from network_portal.tasks_queue import queue_after_commit  # noqa: PLC0415
+
+    queue_after_commit(deliver_mail, mail_id=mail_id)
+
+
+def mail_claim(*, mail_id: int) -> OutgoingMail | None:
+    """Mark a queued mail as sending; only one worker can win the claim."""
+    claimed = OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).update(
+        status=OutgoingMail.Status.SENDING, attempts=F("attempts") + 1
+    )
+    return OutgoingMail.objects.get(pk=mail_id) if claimed else None
+
+
+def mail_deliver(*, mail_id: int) -> bool:
+    """Send one claimed mail over SMTP and mark it sent. Returns False if not claimed.
+
+    Raises ``smtplib.SMTPException``/``OSError`` for temporary failures after putting
+    the mail back in the queue, so the task can retry; a refused address is final.
+    """
+    mail = mail_claim(mail_id=mail_id)
+    if mail is None:
+        return False
+    try:
+        _send(mail)
+    except smtplib.SMTPRecipientsRefused as error:
+        _mark(mail, OutgoingMail.Status.FAILED, error=str(error))
+        return True
+    except (smtplib.SMTPException, OSError) as error:
+        _mark(mail, OutgoingMail.Status.QUEUED, error=str(error))
+        raise
+    _mark(mail, OutgoingMail.Status.SENT)
+    return True
+
+
+def _send(mail: OutgoingMail) -> None:
+    delivery = settings.OUTBOX_DELIVERY
+    connection = get_connection(
+        backend=delivery["EMAIL_BACKEND"],
+        host=delivery.get("EMAIL_HOST"),
+        port=delivery.get("EMAIL_PORT"),
+        username=delivery.get("EMAIL_HOST_USER") or None,
+        password=delivery.get("EMAIL_HOST_PASSWORD") or None,
+        use_tls=delivery.get("EMAIL_USE_TLS", False),
+        use_ssl=delivery.get("EMAIL_USE_SSL", False),
+        timeout=settings.EMAIL_TIMEOUT,
+    )
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.body_text,
+        from_email=mail.from_email,
+        to=[mail.recipient],
+        connection=connection,
+        headers={"X-Portal-Key": mail.key},
+    )
+    if mail.body_html:
+        message.attach_alternative(mail.body_html, "text/html")
+    message.send()
+
+
+def _mark(mail: OutgoingMail, status: str, *, error: str = "") -> None:
+    mail.status = status
+    mail.last_error = error[:2000]
+    mail.sent_at = timezone.now() if status == OutgoingMail.Status.SENT else None
+    mail.save(update_fields=["status", "last_error", "sent_at"])
+
+
+def outbox_sweep(*, now=None) -> int:
+    """Put mail stuck in 'sending' (a worker died) back in the queue and queue it again."""
+    if not delivery_configured():
+        return 0
+    cutoff = (now or timezone.now()) - STUCK_AFTER
+    stuck = OutgoingMail.objects.filter(
+        status__in=[OutgoingMail.Status.QUEUED, OutgoingMail.Status.SENDING],
+        created_at__lt=cutoff,
+    ).values_list("pk", flat=True)
+    ids = list(stuck[:1000])
+    OutgoingMail.objects.filter(pk__in=ids, status=OutgoingMail.Status.SENDING).update(
+        status=OutgoingMail.Status.QUEUED
+    )
+    for mail_id in ids:
+        _queue_delivery(mail_id)
+    return len(ids)

@@ -1,0 +1,1 @@
+"""Settings packages: ``local`` (make run), ``test`` (make test), ``production``."""

@@ -1,0 +1,121 @@
+"""One factory per model (pretalx habit). Persons and e-mails are fictional."""
+
+import factory
+from django.utils.text import slugify
+
+from members.models import (
+    Membership,
+    Network,
+    NetworkManager,
+    Organisation,
+    Person,
+    Region,
+    Sector,
+    TrainingOccupation,
+    User,
+)
+
+PASSWORD = "test-password-2026"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = factory.Faker("first_name", locale="de_DE")
+    last_name = factory.Faker("last_name", locale="de_DE")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Users are created with a verified primary e-mail unless ``verified=False``."""
+        if create:
+            self.save()
+            if extracted is not False:
+                from allauth.account.models import EmailAddress  # noqa: PLC0415
+
+                EmailAddress.objects.create(
+                    user=self, email=self.email, verified=True, primary=True
+                )
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    state = "Nordrhein-Westfalen"
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sector
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Branche {n}")
+    name_en = factory.Sequence(lambda n: f"Sector {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class TrainingOccupationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingOccupation
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Ausbildungsberuf {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Network
+
+    name = factory.Sequence(lambda n: f"Netzwerk {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Network.Kind.INITIATIVE
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Muster Maschinenbau {n} GmbH")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Organisation.Kind.COMPANY
+    city = "Bochum"
+    region = factory.SubFactory(RegionFactory, name="Bochum")
+    visibility = Organisation.Visibility.PUBLIC
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Person.Role.STAFF
+    first_name = factory.LazyAttribute(lambda o: o.user.first_name if o.user else "Erika")
+    last_name = factory.LazyAttribute(lambda o: o.user.last_name if o.user else "Muster")
+    email = factory.LazyAttribute(lambda o: o.user.email if o.user else "kontakt@example.org")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    network = factory.SubFactory(NetworkFactory)
+    role = Membership.Role.MEMBER
+    status = Membership.Status.ACTIVE
+
+
+class NetworkManagerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NetworkManager
+
+    network = factory.SubFactory(NetworkFactory)
+    user = factory.SubFactory(UserFactory)
