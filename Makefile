@@ -10,7 +10,7 @@ SERVICES := DATABASE_URL=$${DATABASE_URL:-postgres://127.0.0.1:5432/network_port
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
 
 .PHONY: help run test lint format migrations-check messages translations services worker beat up \
-        install system-packages clean
+        install system-packages clean lock
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ system-packages: ## install the Debian packages the project needs (gettext)
 	  (apt-get update -qq && apt-get install -y -qq gettext >/dev/null) || \
 	  { echo "Cannot install gettext (msgfmt); install it with apt." >&2; exit 1; }; }
 
-requirements/base.txt requirements/dev.txt: pyproject.toml | $(BIN)/uv
+lock: | $(BIN)/uv ## recompile requirements/*.txt from pyproject.toml (versions and hashes)
 	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --no-emit-index-url \
 	  -o requirements/base.txt
 	$(BIN)/uv pip compile pyproject.toml --quiet --extra dev --generate-hashes \
