@@ -51,7 +51,7 @@ run: messages ## serve the portal with demo data at http://127.0.0.1:8000 (SQLit
 	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages services lint migrations-check ## ruff, migrations check and all tests on PostgreSQL + Redis
-	$(SERVICES) $(BIN)/pytest
+	$(BIN)/pytest
 
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .
@@ -62,7 +62,7 @@ format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff format .
 
 migrations-check: install services ## fail when a model change has no migration
-	$(SERVICES) $(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
 
 services: ## start local PostgreSQL and Redis if stopped; fail clearly if unreachable
 	@$(SERVICES) bin/ensure-services

@@ -13,34 +13,41 @@ from members import roles
 from members.models import Membership, Network, Organisation, User
 
 AnyUser = User | AnonymousUser
+# Memberships through which a network manager looks after an organisation.
+LOOKED_AFTER = (Membership.Status.ACTIVE, Membership.Status.APPLIED)
 
 
 # --- Organisations ---------------------------------------------------------------------
 
 
 def organisations_visible_to(user: AnyUser) -> QuerySet[Organisation]:
-    """Public profiles for everybody; members-only profiles for people of a shared network."""
+    """Public profiles for everybody; members-only profiles for people of a shared network.
+
+    A members-only profile is visible to its own people, to people of organisations that
+    are active in a network where it is active too, to the managers of a network where it
+    is active or has applied (they decide the application), and to platform admins.
+    """
     user_roles = roles.for_user(user)
     if user_roles.is_platform_admin:
         return Organisation.objects.all()
     visible = Q(visibility=Organisation.Visibility.PUBLIC) | Q(pk__in=user_roles.organisation_ids)
-    network_ids = user_roles.network_ids | user_roles.managed_network_ids
-    if network_ids:
-        visible |= Q(
-            pk__in=Membership.objects.filter(
-                network_id__in=network_ids, status=Membership.Status.ACTIVE
-            ).values("organisation_id")
-        )
+    if user_roles.network_ids:
+        visible |= Q(pk__in=_organisation_ids_in(user_roles.network_ids, Membership.Status.ACTIVE))
+    if user_roles.managed_network_ids:
+        visible |= Q(pk__in=_organisation_ids_in(user_roles.managed_network_ids, *LOOKED_AFTER))
     return Organisation.objects.filter(visible)
+
+
+def _organisation_ids_in(network_ids: frozenset[int], *statuses: str) -> QuerySet:
+    return Membership.objects.filter(network_id__in=network_ids, status__in=statuses).values(
+        "organisation_id"
+    )
 
 
 def organisations_managed_by(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations a network manager looks after: members and applicants of their networks."""
     managed = roles.for_user(user).managed_network_ids
-    return Organisation.objects.filter(
-        memberships__network_id__in=managed,
-        memberships__status__in=[Membership.Status.ACTIVE, Membership.Status.APPLIED],
-    ).distinct()
+    return Organisation.objects.filter(pk__in=_organisation_ids_in(managed, *LOOKED_AFTER))
 
 
 def can_view_organisation(user: AnyUser, organisation: Organisation) -> bool:

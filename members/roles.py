@@ -58,9 +58,13 @@ def _load(user: User) -> Roles:
         )
     )
     organisation_ids = {org_id for org_id, _role, _kind in people}
-    memberships = Membership.objects.filter(
-        organisation_id__in=organisation_ids, status=Membership.Status.ACTIVE
-    ).values_list("network_id", flat=True)
+    memberships = (
+        Membership.objects.filter(
+            organisation_id__in=organisation_ids, status=Membership.Status.ACTIVE
+        )
+        .order_by()  # no joins for the default ordering by names
+        .values_list("network_id", flat=True)
+    )
     return Roles(
         is_platform_admin=user.is_superuser,
         managed_network_ids=frozenset(

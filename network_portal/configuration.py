@@ -1,6 +1,7 @@
 """Helpers that turn configuration mistakes into one clear line instead of a traceback."""
 
 import sys
+import warnings
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -23,6 +24,29 @@ def env_required(env, name: str, *, unless: bool, dev_default: str) -> str:
     )
 
 
+DATABASE_ENGINES = {
+    "django.db.backends.postgresql": "postgres://host:5432/name",
+    "django.db.backends.sqlite3": "sqlite:////path/to/file.sqlite3",
+}
+
+
+def database_from_env(env, name: str, *, default: str) -> dict:
+    """The database named by the URL in ``name``; PostgreSQL or SQLite, else one clear error."""
+    scheme = urlsplit(env.str(name, default=default)).scheme or "(none)"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # django-environ warns before returning {}
+            database = env.db_url(name, default=default)
+    except ValueError as error:
+        raise ConfigurationError(f"{name} cannot be read: {error}.") from None
+    examples = " or ".join(DATABASE_ENGINES.values())
+    if database.get("ENGINE") not in DATABASE_ENGINES:
+        raise ConfigurationError(f"{name} has an unknown scheme {scheme!r}; use {examples}.")
+    if not database.get("NAME"):
+        raise ConfigurationError(f"{name} names no database; use {examples}.")
+    return database
+
+
 def describe_url(url: str) -> str:
     """The host and port of a service URL, without credentials, for error messages."""
     parts = urlsplit(url)
@@ -36,7 +60,7 @@ def run_reporting_failures(main: Callable[[], None]) -> None:
     try:
         main()
     except ImproperlyConfigured as error:
-        _fail(f"Configuration error: {error}")
+        _fail(f"Configuration error: {_first_line(error)}")
     except DatabaseError as error:
         _fail(f"Cannot use the database: {_first_line(error)} (check DATABASE_URL).")
     except _broker_errors() as error:

@@ -18,9 +18,10 @@ class OutboxBackend(BaseEmailBackend):
     def send_messages(self, email_messages: list[EmailMessage]) -> int:
         count = 0
         for message in email_messages:
-            for recipient in message.recipients():
+            recipients = message.recipients()
+            for recipient in recipients:
                 outbox.mail_enqueue(
-                    key=message.extra_headers.get("X-Portal-Key") or f"mail:{uuid.uuid4()}",
+                    key=_key(message, recipient, several=len(recipients) > 1),
                     kind=message.extra_headers.get("X-Portal-Kind", "account"),
                     recipient=recipient,
                     language=get_language() or "de",
@@ -31,6 +32,14 @@ class OutboxBackend(BaseEmailBackend):
                 )
                 count += 1
         return count
+
+
+def _key(message: EmailMessage, recipient: str, *, several: bool) -> str:
+    """The ``X-Portal-Key`` header, per recipient when one message goes to several."""
+    key = message.extra_headers.get("X-Portal-Key")
+    if not key:
+        return f"mail:{uuid.uuid4()}"
+    return f"{key}:{recipient}" if several else key
 
 
 def _html_part(message: EmailMessage) -> str:

@@ -2,12 +2,12 @@
 
 import logging
 import smtplib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from network_portal.models import OutgoingMail
@@ -15,6 +15,9 @@ from network_portal.models import OutgoingMail
 logger = logging.getLogger(__name__)
 
 STUCK_AFTER = timedelta(minutes=10)
+# The attempt that makes a temporary failure final: the first try and the retries of
+# ``deliver_mail``. Without it a mail the server never takes would stay queued for ever.
+MAX_ATTEMPTS = 9
 
 
 def delivery_configured() -> bool:
@@ -75,21 +78,32 @@ def mail_deliver(*, mail_id: int) -> bool:
     """Send one claimed mail over SMTP and mark it sent. Returns False if not claimed.
 
     Raises ``smtplib.SMTPException``/``OSError`` for temporary failures after putting
-    the mail back in the queue, so the task can retry; a refused address is final.
+    the mail back in the queue, so the task can retry. A refused address, a refused
+    message (5xx) or the last of ``MAX_ATTEMPTS`` attempts marks the mail failed.
     """
     mail = mail_claim(mail_id=mail_id)
     if mail is None:
         return False
     try:
         _send(mail)
-    except smtplib.SMTPRecipientsRefused as error:
-        _mark(mail, OutgoingMail.Status.FAILED, error=str(error))
-        return True
     except (smtplib.SMTPException, OSError) as error:
+        if _is_permanent(error) or mail.attempts >= MAX_ATTEMPTS:
+            _mark(mail, OutgoingMail.Status.FAILED, error=str(error))
+            return True
         _mark(mail, OutgoingMail.Status.QUEUED, error=str(error))
         raise
     _mark(mail, OutgoingMail.Status.SENT)
     return True
+
+
+def _is_permanent(error: Exception) -> bool:
+    """A recipient or message refused with a 5xx reply is refused again on retry.
+
+    A 4xx reply (greylisting, a full mailbox) is temporary and worth a retry.
+    """
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _reply in error.recipients.values())
+    return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500
 
 
 def _send(mail: OutgoingMail) -> None:
@@ -124,16 +138,21 @@ def _mark(mail: OutgoingMail, status: str, *, error: str = "") -> None:
     mail.save(update_fields=["status", "last_error", "sent_at"])
 
 
-def outbox_sweep(*, now=None) -> int:
-    """Put mail stuck in 'sending' (a worker died) back in the queue and queue it again."""
+def outbox_sweep(*, now: datetime | None = None) -> int:
+    """Re-queue mail whose delivery task was lost, oldest first.
+
+    That is mail stuck in 'sending' (its worker died) and mail still 'queued' that was
+    never tried (its task never reached the broker). Mail that failed temporarily waits
+    for its task's own retry and is not queued a second time.
+    """
     if not delivery_configured():
         return 0
     cutoff = (now or timezone.now()) - STUCK_AFTER
-    stuck = OutgoingMail.objects.filter(
-        status__in=[OutgoingMail.Status.QUEUED, OutgoingMail.Status.SENDING],
-        created_at__lt=cutoff,
-    ).values_list("pk", flat=True)
-    ids = list(stuck[:1000])
+    never_tried = Q(status=OutgoingMail.Status.QUEUED, attempts=0)
+    lost = OutgoingMail.objects.filter(
+        never_tried | Q(status=OutgoingMail.Status.SENDING), created_at__lt=cutoff
+    )
+    ids = list(lost.order_by("created_at", "id").values_list("pk", flat=True)[:1000])
     OutgoingMail.objects.filter(pk__in=ids, status=OutgoingMail.Status.SENDING).update(
         status=OutgoingMail.Status.QUEUED
     )

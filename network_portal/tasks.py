@@ -14,9 +14,9 @@ logger = logging.getLogger(__name__)
     name="network_portal.deliver_mail",
     autoretry_for=(smtplib.SMTPException, OSError),
     retry_backoff=30,
-    retry_backoff_max=60 * 60,
+    retry_backoff_max=30 * 60,  # below the broker's visibility timeout (settings)
     retry_jitter=True,
-    max_retries=8,
+    max_retries=outbox.MAX_ATTEMPTS - 1,
 )
 def deliver_mail(*, mail_id: int) -> None:
     if not outbox.mail_deliver(mail_id=mail_id):

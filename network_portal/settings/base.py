@@ -10,7 +10,7 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.configuration import env_required
+from network_portal.configuration import database_from_env, env_required
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -88,10 +88,17 @@ TEMPLATES = [
 
 # --- Database ------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/ref/settings/#databases
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES = {
+    "default": database_from_env(
+        env, "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    )
+}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database host that drops packets must not hang requests or the health check.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 # --- Cache and Redis -----------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/cache/

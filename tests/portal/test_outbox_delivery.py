@@ -1,0 +1,253 @@
+"""Mail goes Django → outbox row → (after commit) a real Celery worker → a real SMTP server."""
+
+import smtplib
+import socket
+import threading
+from datetime import timedelta
+
+import environ
+import pytest
+import redis
+from django.core.mail import EmailMessage, send_mail
+from django.db import connection
+from django.utils import timezone
+
+from network_portal import celery_app, outbox
+from network_portal.models import OutgoingMail
+from network_portal.tasks import outbox_sweep
+
+Status = OutgoingMail.Status
+worker_db = pytest.mark.django_db(transaction=True)
+
+
+def _send_welcome(recipient: str = "anna@example.org", key: str = "") -> int:
+    headers = {"X-Portal-Key": key} if key else {}
+    message = EmailMessage(
+        subject="Willkommen im Netzwerk",
+        body="Hallo Anna,\nwillkommen im Netzwerkportal.",
+        from_email="Netzwerkportal <portal@example.org>",
+        to=[recipient],
+        headers=headers,
+    )
+    return message.send()
+
+
+def _settled(mail_id: int):
+    return lambda: OutgoingMail.objects.get(pk=mail_id).status in {Status.SENT, Status.FAILED}
+
+
+def _queue_length(settings) -> int:
+    with redis.Redis.from_url(settings.CELERY_BROKER_URL) as client:
+        return client.llen(celery_app.conf.task_default_queue)
+
+
+@pytest.mark.django_db
+def test_send_mail_without_email_url_kept_and_not_queued(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "network_portal.mail.OutboxBackend"  # the test runner uses locmem
+    settings.OUTBOX_DELIVERY = None
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        sent = send_mail("Betreff", "Text", "portal@example.org", ["anna@example.org"])
+    assert sent == 1
+    assert callbacks == []
+    assert _queue_length(settings) == 0
+    mail = OutgoingMail.objects.get()
+    assert (mail.status, mail.recipient) == (Status.KEPT, "anna@example.org")
+    assert (mail.subject, mail.body_text) == ("Betreff", "Text")
+
+
+def _unreachable_server() -> dict:
+    with socket.socket() as probe:  # a port nobody listens on: the connection is refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return environ.Env.email_url_config(f"smtp://127.0.0.1:{port}")
+
+
+def _queued_mail(*, attempts: int = 0) -> OutgoingMail:
+    return OutgoingMail.objects.create(
+        key="welcome:anna",
+        recipient="anna@example.org",
+        from_email="portal@example.org",
+        subject="Willkommen",
+        body_text="Hallo",
+        attempts=attempts,
+    )
+
+
+@pytest.mark.django_db
+def test_mail_deliver_server_unreachable_requeued_and_raises(settings):
+    settings.OUTBOX_DELIVERY = _unreachable_server()
+    mail = _queued_mail()
+    with pytest.raises(OSError, match="refused"):
+        outbox.mail_deliver(mail_id=mail.pk)
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts, mail.sent_at) == (Status.QUEUED, 1, None)
+    assert "refused" in mail.last_error
+
+
+@pytest.mark.django_db
+def test_mail_deliver_last_attempt_unreachable_failed(settings):
+    settings.OUTBOX_DELIVERY = _unreachable_server()
+    mail = _queued_mail(attempts=outbox.MAX_ATTEMPTS - 1)
+    assert outbox.mail_deliver(mail_id=mail.pk) is True
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts) == (Status.FAILED, outbox.MAX_ATTEMPTS)
+    assert "refused" in mail.last_error
+
+
+@pytest.mark.django_db
+def test_mail_deliver_greylisted_recipient_requeued_and_raises(smtp_sink):
+    smtp_sink.refused["anna@example.org"] = "451 4.7.1 Greylisted, try again later"
+    mail = _queued_mail()
+    with pytest.raises(smtplib.SMTPRecipientsRefused):
+        outbox.mail_deliver(mail_id=mail.pk)
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts) == (Status.QUEUED, 1)
+    assert "Greylisted" in mail.last_error
+
+
+@worker_db
+def test_send_mail_with_worker_delivered_once_and_marked_sent(celery_worker, smtp_sink, wait_until):
+    before = timezone.now()
+    assert _send_welcome() == 1
+    mail = OutgoingMail.objects.get()
+    assert wait_until(_settled(mail.pk))
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts, mail.last_error) == (Status.SENT, 1, "")
+    assert mail.sent_at >= before
+    assert smtp_sink.envelopes == [("portal@example.org", ["anna@example.org"])]
+    [message] = smtp_sink.messages
+    assert message["Subject"] == "Willkommen im Netzwerk"
+    assert message["To"] == "anna@example.org"
+    assert message["From"] == "Netzwerkportal <portal@example.org>"
+    assert message["X-Portal-Key"] == mail.key
+    assert message.get_content() == "Hallo Anna,\nwillkommen im Netzwerkportal.\n"
+
+
+@worker_db
+def test_send_mail_same_key_twice_one_row_one_message(
+    settings, celery_worker, smtp_sink, wait_until
+):
+    assert _send_welcome(key="welcome:anna") == 1
+    assert _send_welcome(key="welcome:anna") == 1
+    mail = OutgoingMail.objects.get()
+    assert wait_until(_settled(mail.pk))
+    assert wait_until(lambda: _queue_length(settings) == 0)
+    assert [message["X-Portal-Key"] for message in smtp_sink.messages] == ["welcome:anna"]
+    assert OutgoingMail.objects.get().status == Status.SENT
+
+
+@worker_db
+def test_send_mail_refused_recipient_failed_with_error(celery_worker, smtp_sink, wait_until):
+    smtp_sink.refused["gone@example.org"] = "550 5.1.1 Mailbox unavailable"
+    _send_welcome(recipient="gone@example.org")
+    mail = OutgoingMail.objects.get()
+    assert wait_until(_settled(mail.pk))
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts, mail.sent_at) == (Status.FAILED, 1, None)
+    assert "550" in mail.last_error
+    assert "Mailbox unavailable" in mail.last_error
+    assert smtp_sink.messages == []
+
+
+@worker_db
+def test_send_mail_message_refused_failed_with_error(celery_worker, smtp_sink, wait_until):
+    smtp_sink.data_reply = "554 5.6.0 Message rejected as spam"
+    _send_welcome()
+    mail = OutgoingMail.objects.get()
+    assert wait_until(_settled(mail.pk))
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts, mail.sent_at) == (Status.FAILED, 1, None)
+    assert "Message rejected as spam" in mail.last_error
+    assert smtp_sink.messages == []
+
+
+@worker_db
+def test_send_mail_keyed_to_two_recipients_one_row_and_message_each(
+    celery_worker, smtp_sink, wait_until
+):
+    EmailMessage(
+        subject="Einladung",
+        body="Sie sind eingeladen.",
+        from_email="portal@example.org",
+        to=["anna@example.org"],
+        cc=["ben@example.org"],
+        headers={"X-Portal-Key": "invitation:7"},
+    ).send()
+    keys = ["invitation:7:anna@example.org", "invitation:7:ben@example.org"]
+    assert sorted(OutgoingMail.objects.values_list("key", flat=True)) == keys
+    assert wait_until(lambda: OutgoingMail.objects.filter(status=Status.SENT).count() == 2)
+    assert sorted(recipients for _sender, recipients in smtp_sink.envelopes) == [
+        ["anna@example.org"],
+        ["ben@example.org"],
+    ]
+
+
+@worker_db
+def test_outbox_sweep_stuck_and_lost_mail_delivered_once(celery_worker, smtp_sink, wait_until):
+    old = outbox.STUCK_AFTER + timedelta(minutes=1)
+    stuck = _old_mail(key="stuck", age=old, status=Status.SENDING, attempts=1)  # worker died
+    lost = _old_mail(key="lost", age=old, status=Status.QUEUED, attempts=0)  # task never sent
+    outbox_sweep.delay()  # as beat does: the worker sweeps, then delivers what it re-queued
+    assert wait_until(lambda: _settled(stuck.pk)() and _settled(lost.pk)())
+    assert _status_and_attempts() == {"stuck": (Status.SENT, 2), "lost": (Status.SENT, 1)}
+    assert sorted(message["X-Portal-Key"] for message in smtp_sink.messages) == ["lost", "stuck"]
+    assert outbox.outbox_sweep() == 0
+
+
+@pytest.mark.django_db
+def test_outbox_sweep_recent_or_retrying_mail_left_alone(settings, smtp_sink):
+    old = outbox.STUCK_AFTER + timedelta(minutes=1)
+    _old_mail(key="recent", age=timedelta(minutes=1), status=Status.SENDING, attempts=1)
+    _old_mail(key="retrying", age=old, status=Status.QUEUED, attempts=2)  # its retry is due
+    assert outbox.outbox_sweep() == 0
+    assert _status_and_attempts() == {
+        "recent": (Status.SENDING, 1),
+        "retrying": (Status.QUEUED, 2),
+    }
+    assert _queue_length(settings) == 0
+
+
+def _old_mail(*, key: str, age: timedelta, status: str, attempts: int) -> OutgoingMail:
+    mail = OutgoingMail.objects.create(
+        key=key,
+        recipient="anna@example.org",
+        from_email="portal@example.org",
+        subject="Erinnerung",
+        body_text="Morgen ist das Treffen.",
+        status=status,
+        attempts=attempts,
+    )
+    OutgoingMail.objects.filter(pk=mail.pk).update(created_at=timezone.now() - age)
+    return mail
+
+
+def _status_and_attempts() -> dict[str, tuple[str, int]]:
+    rows = OutgoingMail.objects.values_list("key", "status", "attempts")
+    return {key: (status, attempts) for key, status, attempts in rows}
+
+
+@worker_db
+def test_mail_claim_two_threads_exactly_one_wins():
+    mail = OutgoingMail.objects.create(
+        key="race", recipient="anna@example.org", from_email="p@example.org", subject="S"
+    )
+    start = threading.Barrier(2)
+    results: list[OutgoingMail | None] = []
+
+    def claim() -> None:
+        try:
+            start.wait(timeout=5)
+            results.append(outbox.mail_claim(mail_id=mail.pk))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=claim) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=5)
+    assert sorted(result is None for result in results) == [False, True]
+    mail.refresh_from_db()
+    assert (mail.status, mail.attempts) == (Status.SENDING, 1)
