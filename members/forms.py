@@ -7,8 +7,18 @@ from django.utils.translation import gettext_lazy as _
 class SignupProfileForm(forms.Form):
     """Extra fields on allauth's sign-up form: the person's name."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150, strip=True)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, strip=True)
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        strip=True,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
 
     field_order = ["first_name", "last_name"]
 

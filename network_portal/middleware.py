@@ -29,7 +29,9 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/livez", "/i18n/")
+# Account pages (sign-out, TOTP set-up, reauthentication), language choice and the legal
+# pages linked from every page's footer stay reachable before two-factor is set up.
+MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/livez", "/i18n/", "/seite/")
 
 
 class RequireTwoFactorMiddleware:

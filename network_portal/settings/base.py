@@ -155,6 +155,9 @@ ACCOUNT_RATE_LIMITS = {
     # whatever address the request claims to come from.
     "login_failed": "10/m/ip,5/300s/key",
 }
+# Behind N reverse proxies, the client address is taken from X-Forwarded-For that many
+# hops back; 0 (no proxy) ignores the header, so a forged one changes nothing.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # https://docs.allauth.org/en/latest/mfa/configuration.html
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Netzwerkportal"
