@@ -41,7 +41,7 @@ messages: install ## compile the translation catalogues
 	@$(LOCAL) $(BIN)/python manage.py compilemessages --ignore '.venv' -v0
 
 translations: install ## update locale/de from the code and templates
-	$(LOCAL) $(BIN)/python manage.py makemessages -l de -l en --ignore '.venv/*' \
+	$(LOCAL) $(BIN)/python manage.py makemessages -l de --ignore '.venv/*' \
 	  --ignore 'staticfiles/*' --no-obsolete --add-location file
 
 # --- the two commands -------------------------------------------------------------------
