@@ -30,12 +30,29 @@ def organisations_visible_to(user: AnyUser) -> QuerySet[Organisation]:
     user_roles = roles.for_user(user)
     if user_roles.is_platform_admin:
         return Organisation.objects.all()
-    visible = Q(visibility=Organisation.Visibility.PUBLIC) | Q(pk__in=user_roles.organisation_ids)
+    return Organisation.objects.filter(
+        Q(visibility=Organisation.Visibility.PUBLIC) | _connected(user_roles)
+    )
+
+
+def organisations_connected_to(user: AnyUser) -> QuerySet[Organisation]:
+    """The non-public part of the rule above: organisations the user sees whatever their
+    visibility (own, sharing an active network, managed; every one for platform admins)."""
+    user_roles = roles.for_user(user)
+    if user_roles.is_platform_admin:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(_connected(user_roles))
+
+
+def _connected(user_roles: roles.Roles) -> Q:
+    connected = Q(pk__in=user_roles.organisation_ids)
     if user_roles.network_ids:
-        visible |= Q(pk__in=_organisation_ids_in(user_roles.network_ids, Membership.Status.ACTIVE))
+        connected |= Q(
+            pk__in=_organisation_ids_in(user_roles.network_ids, Membership.Status.ACTIVE)
+        )
     if user_roles.managed_network_ids:
-        visible |= Q(pk__in=_organisation_ids_in(user_roles.managed_network_ids, *LOOKED_AFTER))
-    return Organisation.objects.filter(visible)
+        connected |= Q(pk__in=_organisation_ids_in(user_roles.managed_network_ids, *LOOKED_AFTER))
+    return connected
 
 
 def _organisation_ids_in(network_ids: frozenset[int], *statuses: str) -> QuerySet:

@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from members.directory import Sort
+from members.models import Network, Organisation, Region, Sector, TrainingOccupation
+
 
 class SignupProfileForm(forms.Form):
     """Extra fields on allauth's sign-up form: the person's name."""
@@ -26,3 +29,74 @@ class SignupProfileForm(forms.Form):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.save(update_fields=["first_name", "last_name"])
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's GET parameters. Invalid values are reported and then ignored."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=200,
+        required=False,
+        help_text=_("Name, description, products or competences"),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    network = forms.ModelChoiceField(
+        label=_("Network"),
+        queryset=Network.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All networks"),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All regions"),
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"),
+        queryset=Sector.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All sectors"),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        choices=[("", _("All kinds")), *Organisation.Kind.choices],
+        required=False,
+    )
+    size = forms.ChoiceField(
+        label=_("Size"),
+        choices=[("", _("All sizes")), *Organisation.Size.choices],
+        required=False,
+    )
+    occupation = forms.ModelChoiceField(
+        label=_("Trains in"),
+        queryset=TrainingOccupation.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All training occupations"),
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            (Sort.RELEVANCE, _("relevance")),
+            (Sort.NAME, _("name")),
+            (Sort.NEWEST, _("newest first")),
+        ],
+        required=False,
+    )
+
+    FILTERS = ("network", "region", "sector", "kind", "size", "occupation")
+
+    def search_arguments(self) -> dict:
+        """Keyword arguments for ``directory_search``, from the valid fields only."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "query": data.get("q", ""),
+            "filters": {name: data[name] for name in self.FILTERS if data.get(name)},
+            "sort": data.get("sort", ""),
+        }

@@ -1,10 +1,16 @@
 """Views of networks and organisation profiles. Objects come only through ``access``."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from members import access, selectors
+from members.directory import directory_search
+from members.forms import DirectoryFilterForm
+
+DIRECTORY_PAGE_SIZE = 20
 
 
 @require_GET
@@ -32,3 +38,17 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_change": access.can_change_organisation(request.user, organisation),
     }
     return render(request, "members/organisation_detail.html", context)
+
+
+@require_GET
+def directory(request: HttpRequest) -> HttpResponse:
+    """The member directory; htmx requests get only the results region."""
+    form = DirectoryFilterForm(request.GET)
+    organisations = directory_search(viewer=request.user, **form.search_arguments())
+    page = Paginator(organisations, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "organisations": page.object_list}
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "members/_directory_results.html" if partial else "members/directory.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))
+    return response

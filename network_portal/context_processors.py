@@ -27,12 +27,15 @@ def portal(request: HttpRequest) -> dict:
 def main_navigation(request: HttpRequest) -> list[NavItem]:
     items = [
         NavItem(_("Home"), reverse("home")),
+        NavItem(_("Events"), reverse("events:list")),
+        NavItem(_("Members"), reverse("members:directory")),
         NavItem(_("Networks"), reverse("members:networks")),
     ]
     user_roles = roles.for_user(request.user)
     if not request.user.is_authenticated:
         return items
     items.append(NavItem(_("My area"), reverse("dashboard")))
+    items.append(NavItem(_("My events"), reverse("events:mine")))
     for organisation in Organisation.objects.filter(pk__in=user_roles.organisation_ids)[:3]:
         items.append(NavItem(organisation.name, organisation.get_absolute_url()))
     if user_roles.is_manager:

@@ -119,3 +119,103 @@ class NetworkManagerFactory(factory.django.DjangoModelFactory):
 
     network = factory.SubFactory(NetworkFactory)
     user = factory.SubFactory(UserFactory)
+
+
+# --- events ----------------------------------------------------------------------------
+
+import datetime as _dt  # noqa: E402
+
+from django.utils import timezone as _tz  # noqa: E402
+
+from events.models import (  # noqa: E402
+    Event,
+    EventPerson,
+    EventSeries,
+    Registration,
+    Session,
+    WorkshopChoice,
+)
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventSeries
+        django_get_or_create = ["name"]
+
+    name = "Wirtschaft trifft Wirtschaft"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published on-site event in two weeks, 17:30 to 20:00 Berlin time, 30 seats."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Unternehmerfrühstück {n}")
+    status = Event.Status.PUBLISHED
+    format = Event.Format.ON_SITE
+    venue = "Technologiezentrum Ruhr"
+    address = "Universitätsstraße 142, 44799 Bochum"
+    starts_at = factory.LazyFunction(
+        lambda: (_tz.now() + _dt.timedelta(days=14)).replace(
+            hour=16, minute=30, second=0, microsecond=0
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + _dt.timedelta(hours=2, minutes=30))
+    capacity = 30
+
+    @factory.post_generation
+    def organising_networks(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organising_networks.set(extracted)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Programmpunkt {n}")
+    starts_at = factory.LazyAttribute(lambda o: o.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + _dt.timedelta(hours=1))
+
+
+class WorkshopFactory(SessionFactory):
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    is_workshop = True
+    capacity = 10
+    slot = "Slot A"
+
+
+class EventPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventPerson
+
+    event = factory.SubFactory(EventFactory)
+    role = EventPerson.Role.SPEAKER
+    name = "Dr. Erika Musterfrau"
+    function = "Geschäftsführerin"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A row only; tests of the rules go through ``events.services``."""
+
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    organisation = factory.LazyAttribute(lambda o: o.person.organisation)
+    registered_by = factory.LazyAttribute(lambda o: o.person.user)
+    status = Registration.Status.CONFIRMED
+    consent_at = factory.LazyFunction(_tz.now)
+
+
+class WorkshopChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkshopChoice
+
+    registration = factory.SubFactory(RegistrationFactory)
+    session = factory.SubFactory(WorkshopFactory)
+    status = WorkshopChoice.Status.CONFIRMED

@@ -1,8 +1,19 @@
 """Organisations: member companies and partner organisations."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# The directory's full-text search: one German vector over these fields, indexed (GIN) on
+# PostgreSQL. ``members.directory`` filters on exactly this expression so the index is used.
+SEARCH_FIELDS = ("name", "description", "products", "competences")
+SEARCH_INDEX_NAME = "organisation_search_de"
+
+
+def search_vector() -> SearchVector:
+    return SearchVector(*SEARCH_FIELDS, config="german")
 
 
 class Organisation(models.Model):
@@ -71,7 +82,11 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        indexes = [models.Index(fields=["kind"]), models.Index(fields=["visibility"])]
+        indexes = [
+            models.Index(fields=["kind"]),
+            models.Index(fields=["visibility"]),
+            GinIndex(search_vector(), name=SEARCH_INDEX_NAME),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -92,6 +92,11 @@ def test_home_without_networks_says_so(client, db):
 HOME = ("Home", "/")
 NETWORKS = ("Networks", "/netzwerke/")
 MY_AREA = ("My area", "/mein-bereich/")
+EVENTS = ("Events", "/veranstaltungen/")
+MEMBERS = ("Members", "/mitglieder/")
+MY_EVENTS = ("My events", "/meine-veranstaltungen/")
+PUBLIC_NAV = [HOME, EVENTS, MEMBERS, NETWORKS]
+SIGNED_IN_NAV = [*PUBLIC_NAV, MY_AREA, MY_EVENTS]
 
 
 def nav_as(client, user):
@@ -102,7 +107,7 @@ def nav_as(client, user):
 
 def test_navigation_for_anonymous_offers_sign_in_and_sign_up(client, world):
     response = in_english(client).get(reverse("home"))
-    assert main_nav(response) == [HOME, NETWORKS]
+    assert main_nav(response) == PUBLIC_NAV
     content = response.content.decode()
     assert f'<a href="{reverse("account_login")}">Sign in</a>' in content
     assert f'href="{reverse("account_signup")}">Sign up</a>' in content
@@ -111,7 +116,7 @@ def test_navigation_for_anonymous_offers_sign_in_and_sign_up(client, world):
 
 def test_navigation_for_organisation_admin_links_my_area_and_organisation(client, world):
     company = (world.company.name, world.company.get_absolute_url())
-    assert nav_as(client, world.owner) == [HOME, NETWORKS, MY_AREA, company]
+    assert nav_as(client, world.owner) == [*SIGNED_IN_NAV, company]
 
 
 def test_navigation_for_signed_in_user_offers_sign_out(client, world):
@@ -122,17 +127,17 @@ def test_navigation_for_signed_in_user_offers_sign_out(client, world):
 
 
 def test_navigation_for_outsider_links_my_area_only(client, world):
-    assert nav_as(client, world.outsider) == [HOME, NETWORKS, MY_AREA]
+    assert nav_as(client, world.outsider) == SIGNED_IN_NAV
 
 
 def test_navigation_for_manager_links_network_management(client, world):
     management = ("Network management", reverse("dashboard") + "#verwaltung")
-    assert nav_as(client, world.manager) == [HOME, NETWORKS, MY_AREA, management]
+    assert nav_as(client, world.manager) == [*SIGNED_IN_NAV, management]
 
 
 def test_navigation_for_platform_admin_links_administration(client, world):
     administration = ("Administration", reverse("admin:index"))
-    assert nav_as(client, world.platform_admin) == [HOME, NETWORKS, MY_AREA, administration]
+    assert nav_as(client, world.platform_admin) == [*SIGNED_IN_NAV, administration]
 
 
 def test_navigation_marks_current_page(client, world):

@@ -1,0 +1,63 @@
+"""Who may see events and cancel registrations. Views fetch objects only through here."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from events.models import Event, Registration
+from members import roles
+from members.models import Person, User
+
+AnyUser = User | AnonymousUser
+
+
+def events_visible_to(user: AnyUser) -> QuerySet[Event]:
+    """Published and cancelled events for everybody; drafts for their managers and admins."""
+    user_roles = roles.for_user(user)
+    if user_roles.is_platform_admin:
+        return Event.objects.all()
+    visible = ~Q(status=Event.Status.DRAFT)
+    if user_roles.managed_network_ids:
+        managed = Event.objects.filter(organising_networks__in=user_roles.managed_network_ids)
+        visible |= Q(pk__in=managed.values("pk"))
+    return Event.objects.filter(visible)
+
+
+def event_for_view(user: AnyUser, pk: int) -> Event:
+    return get_object_or_404(events_visible_to(user), pk=pk)
+
+
+def can_manage_event(user: AnyUser, event: Event) -> bool:
+    user_roles = roles.for_user(user)
+    if user_roles.is_platform_admin:
+        return True
+    return event.organising_networks.filter(pk__in=user_roles.managed_network_ids).exists()
+
+
+def can_cancel_registration(user: AnyUser, registration: Registration) -> bool:
+    """The attendee, an admin of their organisation, a manager of an organising network."""
+    if not user.is_authenticated:
+        return False
+    if registration.person.user_id == user.pk:
+        return True
+    if registration.organisation_id in roles.for_user(user).admin_of:
+        return True
+    return can_manage_event(user, registration.event)
+
+
+def registration_for_cancel(user: AnyUser, pk: int) -> Registration:
+    """404 for everybody else, so nobody learns whom others registered."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "person", "organisation"), pk=pk
+    )
+    if not can_cancel_registration(user, registration):
+        raise Http404
+    return registration
+
+
+def people_registrable_by(user: AnyUser) -> QuerySet[Person]:
+    """The user's own active person records (one per organisation)."""
+    if not user.is_authenticated:
+        return Person.objects.none()
+    return Person.objects.filter(user=user, is_active=True).select_related("organisation")

@@ -1,0 +1,87 @@
+"""Admin for series, events, sessions, people at events and registrations."""
+
+from django.contrib import admin
+from django.db import models
+
+from events.models import Event, EventPerson, EventSeries, Registration, Session, WorkshopChoice
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+    fields = ["title", "starts_at", "ends_at", "is_workshop", "capacity", "slot", "room"]
+
+
+class EventPersonInline(admin.TabularInline):
+    model = EventPerson
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["role", "person", "name", "function", "session", "position"]
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "starts_at", "format", "status", "capacity"]
+    list_filter = ["status", "format", "series", "organising_networks", "region"]
+    search_fields = ["title", "venue", "description"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = [
+        "series",
+        "organising_networks",
+        "audience_networks",
+        "host_organisation",
+        "region",
+        "target_regions",
+        "target_sectors",
+        "contact_person",
+    ]
+    inlines = [SessionInline, EventPersonInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "event", "starts_at", "is_workshop", "capacity", "slot"]
+    list_filter = ["is_workshop"]
+    search_fields = ["title", "event__title"]
+    autocomplete_fields = ["event"]
+
+
+@admin.register(EventPerson)
+class EventPersonAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "event", "session", "role"]
+    list_filter = ["role"]
+    search_fields = ["name", "person__last_name", "event__title"]
+    autocomplete_fields = ["event", "session", "person"]
+
+
+class WorkshopChoiceInline(admin.TabularInline):
+    model = WorkshopChoice
+    extra = 0
+    autocomplete_fields = ["session"]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    """Read and check in here; capacity decisions belong to ``events.services``."""
+
+    list_display = ["person", "organisation", "event", "status", "created_at", "checked_in_at"]
+    list_filter = ["status", "event"]
+    search_fields = [
+        "person__first_name",
+        "person__last_name",
+        "organisation__name",
+        "event__title",
+    ]
+    autocomplete_fields = ["event", "person", "organisation", "registered_by", "cancelled_by"]
+    readonly_fields = ["status", "created_at", "cancelled_at", "consent_at"]
+    inlines = [WorkshopChoiceInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # registrations go through events.services (capacity, waiting list)
