@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import (
@@ -57,6 +58,7 @@ class NetworkAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     filter_horizontal = ["regions"]
     inlines = [NetworkManagerInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class PersonInline(admin.TabularInline):
@@ -80,6 +82,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "city"]
     filter_horizontal = ["sectors", "training_occupations"]
     inlines = [PersonInline, MembershipInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Membership)
