@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import models
 
 from events.models import Event, EventPerson, EventSeries, Registration, Session, WorkshopChoice
+from events.services import SEQUENCE_FIELDS
 
 
 @admin.register(EventSeries)
@@ -43,6 +44,12 @@ class EventAdmin(admin.ModelAdmin):
     ]
     inlines = [SessionInline, EventPersonInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Calendars only pick up a change of time, place or status with a higher SEQUENCE."""
+        if change and SEQUENCE_FIELDS.intersection(form.changed_data):
+            obj.sequence += 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Session)

@@ -1,5 +1,7 @@
 """Reusable reads about events and registrations, each in a fixed number of queries."""
 
+import datetime as dt
+
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -83,3 +85,21 @@ def waitlist_position(registration: Registration) -> int | None:
         | Q(created_at=registration.created_at, id__lt=registration.id)
     )
     return ahead.count() + 1
+
+
+CALENDAR_PAST = dt.timedelta(days=90)
+
+
+def calendar_events(*, network_id: int | None = None) -> QuerySet[Event]:
+    """Published and cancelled events of the feeds: upcoming and ended in the last 90 days.
+
+    Drafts never appear. One query: the feed needs only the event's own fields.
+    """
+    events = Event.objects.filter(
+        status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED],
+        ends_at__gte=timezone.now() - CALENDAR_PAST,
+    ).order_by("starts_at", "id")
+    if network_id:
+        in_network = Q(organising_networks=network_id) | Q(audience_networks=network_id)
+        events = events.filter(pk__in=Event.objects.filter(in_network).values("pk"))
+    return events

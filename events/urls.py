@@ -6,6 +6,9 @@ app_name = "events"
 
 urlpatterns = [
     path("veranstaltungen/", views.event_list, name="list"),
+    path("veranstaltungen/kalender.ics", views.calendar_feed, name="feed"),
+    path("veranstaltungen/<int:pk>/kalender.ics", views.event_ics, name="ics"),
+    path("netzwerke/<slug:slug>/kalender.ics", views.network_feed, name="network_feed"),
     path("veranstaltungen/<int:pk>/", views.event_detail, name="detail"),
     path("veranstaltungen/<int:pk>/anmelden/", views.event_register, name="register"),
     path("anmeldungen/<int:pk>/stornieren/", views.registration_cancel, name="registration_cancel"),

@@ -5,12 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from events import access, selectors, services
+from events import access, ics, selectors, services
 from events.forms import RegistrationForm
 from events.models import Event
+from members import access as members_access
 from members.models import Network
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 @require_GET
@@ -105,3 +109,38 @@ def registration_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def my_events(request: HttpRequest) -> HttpResponse:
     registrations = selectors.registrations_of(request.user)
     return render(request, "events/my_events.html", {"registrations": registrations})
+
+
+# --- iCalendar -----------------------------------------------------------------------------
+
+
+@require_GET
+@cache_control(private=True)
+def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """One event to download; with the online link for confirmed attendees and managers."""
+    event = access.event_for_view(request.user, pk)
+    online_link = access.can_manage_event(request.user, event) or _is_confirmed(request, event)
+    response = HttpResponse(
+        ics.event_calendar(event, online_link=online_link), content_type=CALENDAR_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="veranstaltung-{event.pk}.ics"'
+    return response
+
+
+def _is_confirmed(request: HttpRequest, event: Event) -> bool:
+    registration = selectors.registration_of(event=event, user=request.user)
+    return bool(registration and registration.is_confirmed)
+
+
+@require_GET
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    events = selectors.calendar_events()
+    return HttpResponse(ics.feed_calendar(events, name=_("Events")), content_type=CALENDAR_TYPE)
+
+
+@require_GET
+def network_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    network = members_access.network_for_view(slug)
+    events = selectors.calendar_events(network_id=network.pk)
+    name = _("Events of %(network)s") % {"network": network.name}
+    return HttpResponse(ics.feed_calendar(events, name=name), content_type=CALENDAR_TYPE)

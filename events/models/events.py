@@ -124,6 +124,12 @@ class Event(models.Model):
         related_name="contact_for_events",
         verbose_name=_("contact person"),
     )
+    sequence = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        editable=False,
+        help_text=_("Rises when time, place, title or status change (iCalendar SEQUENCE)."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 

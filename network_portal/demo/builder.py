@@ -2,7 +2,8 @@
 
 Organisations, networks, contacts and vocabularies follow the data on every run.
 Memberships, manager roles, passwords and legal pages are only created when missing,
-so decisions and edits made in the portal survive a second run.
+so decisions and edits made in the portal survive a second run; so are demo events and their
+registrations (see ``event_builder``).
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.db import transaction
 
+from events.models import Event, Registration
 from members.models import (
     Membership,
     Network,
@@ -27,6 +29,7 @@ from network_portal.demo.companies_bochum import BOCHUM_COMPANIES
 from network_portal.demo.companies_dortmund import DORTMUND_HERNE_COMPANIES
 from network_portal.demo.companies_hagen_en import HAGEN_EN_COMPANIES
 from network_portal.demo.companies_suedniedersachsen import SOUTH_LOWER_SAXONY_COMPANIES
+from network_portal.demo.event_builder import events_seed
 from network_portal.demo.legal import LEGAL_TEXTS
 from network_portal.demo.networks import NETWORKS
 from network_portal.demo.partners import PARTNERS
@@ -68,6 +71,7 @@ def demo_world_build(*, with_accounts: bool) -> SeedReport:
         if with_accounts:
             accounts_seed(organisations=organisations, networks=networks, report=report)
         legal_pages_seed(report=report)
+        events_seed(networks=networks, report=report)
     report.totals = _totals()
     return report
 
@@ -329,4 +333,6 @@ def _totals() -> dict[str, int]:
         "persons": Person.objects.count(),
         "accounts": User.objects.count(),
         "legal pages": LegalPage.objects.count(),
+        "events": Event.objects.count(),
+        "registrations": Registration.objects.count(),
     }

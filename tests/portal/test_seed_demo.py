@@ -9,6 +9,14 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.urls import reverse
 
+from events.models import (
+    Event,
+    EventPerson,
+    EventSeries,
+    Registration,
+    Session,
+    WorkshopChoice,
+)
 from members import roles
 from members.models import (
     Membership,
@@ -53,7 +61,8 @@ PRESS_RELEASE_SURNAMES = {
 }
 SUMMARY = (
     "Demo data: 5 networks, 56 organisations, 68 memberships, 5 applications, {persons} persons, "
-    "{accounts} accounts, 3 legal pages; {created} rows created, 0 updated."
+    "{accounts} accounts, 3 legal pages, 5 events, 56 registrations; {created} rows created, "
+    "0 updated."
 )
 SNAPSHOT_MODELS = [
     Region,
@@ -70,6 +79,14 @@ SNAPSHOT_MODELS = [
     User,
     EmailAddress,
     LegalPage,
+    EventSeries,
+    Event,
+    Event.organising_networks.through,
+    Event.audience_networks.through,
+    Session,
+    EventPerson,
+    Registration,
+    WorkshopChoice,
 ]
 
 
@@ -101,7 +118,7 @@ def is_example_address(address: str) -> bool:
 
 
 def test_seed_demo_first_run_reports_what_it_created(demo):
-    assert demo == [SUMMARY.format(persons=63, accounts=5, created=429)]
+    assert demo == [SUMMARY.format(persons=63, accounts=5, created=524)]
 
 
 def test_seed_demo_second_run_changes_nothing(demo):
@@ -112,6 +129,8 @@ def test_seed_demo_second_run_changes_nothing(demo):
     assert snapshot() == before
     assert len(before["members.Organisation"]) == 56
     assert len(before["members.Person"]) == 63
+    assert len(before["events.Event"]) == 5
+    assert len(before["events.Registration"]) == 56
     assert output == [SUMMARY.format(persons=63, accounts=5, created=0)]
 
 
@@ -227,7 +246,7 @@ def test_seed_demo_without_debug_creates_no_accounts(settings):
 
     assert output == [
         "Demo accounts skipped: DEBUG is off.",
-        SUMMARY.format(persons=59, accounts=0, created=414),
+        SUMMARY.format(persons=59, accounts=0, created=509),
     ]
     assert User.objects.count() == 0
     assert EmailAddress.objects.count() == 0
