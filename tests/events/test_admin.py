@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from events.models import Registration
 from tests import factories
@@ -35,3 +36,46 @@ def test_admin_cannot_add_registrations_past_the_rules(client, world):
     response = client.get(reverse("admin:events_registration_add"))
     assert response.status_code == 403
     assert not Registration.objects.exists()
+
+
+def _change_form_data(response) -> dict:
+    """The admin change form as the browser would post it back, inlines included."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{name}"] = value
+        for subform in formset.initial_forms:
+            for name in subform.fields:
+                value = subform[name].value()
+                if value is not None:
+                    data[subform.add_prefix(name)] = value
+    return _split_datetimes(data)
+
+
+def _split_datetimes(data: dict) -> dict:
+    for name in [n for n, v in data.items() if hasattr(v, "tzinfo")]:
+        value = timezone.localtime(data.pop(name))
+        data[f"{name}_0"] = value.strftime("%d.%m.%Y")
+        data[f"{name}_1"] = value.strftime("%H:%M:%S")
+    return data
+
+
+@pytest.mark.parametrize(("field", "raises"), [("title", True), ("description", False)])
+def test_admin_edit_raises_sequence_only_for_calendar_fields(client, world, event, field, raises):
+    client.force_login(world.platform_admin)
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = _change_form_data(client.get(url))
+    data[field] = "Geändert im Admin"
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event.refresh_from_db()
+    assert (getattr(event, field), event.sequence) == ("Geändert im Admin", 1 if raises else 0)
