@@ -1,12 +1,10 @@
 """``seed_demo``: the demo world from the press releases, idempotent, accounts only in DEBUG."""
 
 import re
-from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
-from django.core.management import call_command
 from django.urls import reverse
 
 from events.models import (
@@ -30,6 +28,7 @@ from members.models import (
     User,
 )
 from network_portal.models import LegalPage
+from tests.portal.seed import seed
 
 pytestmark = pytest.mark.django_db
 
@@ -88,19 +87,6 @@ SNAPSHOT_MODELS = [
     Registration,
     WorkshopChoice,
 ]
-
-
-def seed() -> list[str]:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue().splitlines()
-
-
-@pytest.fixture
-def demo(settings) -> list[str]:
-    """The demo world as ``make run`` loads it (DEBUG on); the command's output lines."""
-    settings.DEBUG = True
-    return seed()
 
 
 def snapshot() -> dict[str, list[dict]]:
@@ -202,41 +188,6 @@ def test_seed_demo_accounts_have_verified_primary_addresses(demo):
     addresses = EmailAddress.objects.filter(verified=True, primary=True)
 
     assert sorted(addresses.values_list("email", flat=True)) == sorted(DEMO_EMAILS)
-
-
-@pytest.mark.parametrize("email", DEMO_EMAILS)
-def test_seed_demo_account_signs_in_with_the_demo_password(demo, client, email):
-    response = client.post(reverse("account_login"), {"login": email, "password": DEMO_PASSWORD})
-
-    assert response.status_code == 302
-    assert response.url == reverse("dashboard")
-    assert client.session["_auth_user_id"] == str(User.objects.get(email=email).pk)
-    assert client.get(reverse("dashboard")).status_code == 200
-
-
-ROLE_NAVIGATION = {
-    "admin@demo.example": ["Mein Bereich", "Administration"],
-    "manager@demo.example": ["Mein Bereich", "EN-Agentur", "Netzwerkverwaltung"],
-    "firma@demo.example": ["Mein Bereich", "F. Hesterberg &amp; Söhne"],
-    "kollegin@demo.example": ["Mein Bereich", "F. Hesterberg &amp; Söhne"],
-    "partner@demo.example": ["Mein Bereich", "SIHK zu Hagen"],
-}
-
-
-def _main_navigation(content: str) -> str:
-    start = content.index('<nav class="main-nav"')
-    return content[start : content.index("</nav>", start)]
-
-
-@pytest.mark.parametrize(("email", "expected"), ROLE_NAVIGATION.items())
-def test_seed_demo_account_sees_navigation_of_its_role(demo, client, email, expected):
-    client.post(reverse("account_login"), {"login": email, "password": DEMO_PASSWORD})
-
-    navigation = _main_navigation(client.get(reverse("dashboard")).content.decode())
-
-    assert [label in navigation for label in expected] == [True] * len(expected)
-    assert ("Netzwerkverwaltung" in navigation) == (email == "manager@demo.example")
-    assert ("Administration" in navigation) == (email == "admin@demo.example")
 
 
 def test_seed_demo_without_debug_creates_no_accounts(settings):

@@ -1,29 +1,16 @@
 """``seed_demo``: the demo events from the press releases and their registrations."""
 
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
 from django.utils.html import escape
 
 from events.models import Event, Registration, WorkshopChoice
 from members.models import Person
+from tests.portal.seed import seed
 
 pytestmark = pytest.mark.django_db
-
-
-def seed() -> list[str]:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue().splitlines()
-
-
-@pytest.fixture
-def demo(settings) -> list[str]:
-    settings.DEBUG = True
-    return seed()
 
 
 VERBUNDAUSBILDUNG = "Wirtschaft trifft Wirtschaft: Verbundausbildung bei F. Hesterberg & Söhne"
