@@ -6,14 +6,20 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from events import selectors as event_selectors
 from members import selectors as member_selectors
 from network_portal import health
 from network_portal.models import LegalPage
 
+HOME_EVENT_COUNT = 4
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"networks": member_selectors.networks_with_member_counts()}
+    context = {
+        "next_events": event_selectors.upcoming_events()[:HOME_EVENT_COUNT],
+        "networks": member_selectors.networks_with_member_counts(),
+    }
     return render(request, "portal/home.html", context)
 
 

@@ -285,7 +285,7 @@ def test_language_switch_ignores_unknown_language(client, db):
 
 # --- Query counts: constant, whatever the number of rows -----------------------------------
 
-HOME_QUERIES = 1  # networks with their counts
+HOME_QUERIES = 3  # next events, their organising networks, networks with their counts
 NETWORK_PAGE_QUERIES = 2  # the network, its visible memberships
 # session, user, roles (3), the organisation, its profile with four prefetches, navigation
 ORGANISATION_PAGE_QUERIES = 12
@@ -305,6 +305,26 @@ def test_home_queries_do_not_grow_with_networks(client, db, django_assert_max_nu
     with django_assert_max_num_queries(HOME_QUERIES):
         response = client.get(reverse("home"))
     assert response.content.decode().count('<li class="card">') == count + 1
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_home_queries_do_not_grow_with_events(client, db, django_assert_max_num_queries, count):
+    network = factories.NetworkFactory()
+    for number in range(count):
+        factories.EventFactory(title=f"Netzwerktreffen {number}", organising_networks=[network])
+    with django_assert_max_num_queries(HOME_QUERIES):
+        response = client.get(reverse("home"))
+    assert response.content.decode().count("Netzwerktreffen") == min(count, 4)
+
+
+def test_home_shows_next_events_with_seats_in_german(client, db):
+    factories.EventFactory(title="Wirtschaft trifft Wirtschaft", capacity=25)
+
+    content = client.get(reverse("home")).content.decode()
+
+    assert "Nächste Veranstaltungen" in content
+    assert "Wirtschaft trifft Wirtschaft" in content
+    assert "25 Plätze frei" in content
 
 
 @pytest.mark.parametrize("count", [1, 15])
