@@ -31,6 +31,17 @@ class SignupProfileForm(forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
+def _choice_by_slug(model, *, label, empty_label) -> forms.ModelChoiceField:
+    """An optional filter choosing one row of ``model`` by its slug, sorted by name."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+    )
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's GET parameters. Invalid values are reported and then ignored."""
 
@@ -41,27 +52,9 @@ class DirectoryFilterForm(forms.Form):
         help_text=_("Name, description, products or competences"),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    network = forms.ModelChoiceField(
-        label=_("Network"),
-        queryset=Network.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All networks"),
-    )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All regions"),
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All sectors"),
-    )
+    network = _choice_by_slug(Network, label=_("Network"), empty_label=_("All networks"))
+    region = _choice_by_slug(Region, label=_("Region"), empty_label=_("All regions"))
+    sector = _choice_by_slug(Sector, label=_("Sector"), empty_label=_("All sectors"))
     kind = forms.ChoiceField(
         label=_("Kind of organisation"),
         choices=[("", _("All kinds")), *Organisation.Kind.choices],
@@ -72,12 +65,8 @@ class DirectoryFilterForm(forms.Form):
         choices=[("", _("All sizes")), *Organisation.Size.choices],
         required=False,
     )
-    occupation = forms.ModelChoiceField(
-        label=_("Trains in"),
-        queryset=TrainingOccupation.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All training occupations"),
+    occupation = _choice_by_slug(
+        TrainingOccupation, label=_("Trains in"), empty_label=_("All training occupations")
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
