@@ -47,12 +47,6 @@ def database_from_env(env, name: str, *, default: str) -> dict:
     return database
 
 
-def describe_url(url: str) -> str:
-    """The host and port of a service URL, without credentials, for error messages."""
-    parts = urlsplit(url)
-    return f"{parts.hostname or 'localhost'}:{parts.port or ''}".rstrip(":")
-
-
 def run_reporting_failures(main: Callable[[], None]) -> None:
     """Run ``main``; report configuration and connection problems in one line."""
     from django.db.utils import OperationalError as DatabaseError  # noqa: PLC0415
