@@ -1,6 +1,7 @@
 """Who may see events and cancel registrations. Views fetch objects only through here."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -26,6 +27,25 @@ def events_visible_to(user: AnyUser) -> QuerySet[Event]:
 
 def event_for_view(user: AnyUser, pk: int) -> Event:
     return get_object_or_404(events_visible_to(user), pk=pk)
+
+
+def events_managed_by(user: AnyUser) -> QuerySet[Event]:
+    """Every event of the networks the user manages (all events for platform admins)."""
+    user_roles = roles.for_user(user)
+    if user_roles.is_platform_admin:
+        return Event.objects.all()
+    if not user_roles.managed_network_ids:
+        return Event.objects.none()
+    managed = Event.objects.filter(organising_networks__in=user_roles.managed_network_ids)
+    return Event.objects.filter(pk__in=managed.values("pk"))
+
+
+def event_for_manager(user: AnyUser, pk: int) -> Event:
+    """The event for the manager area: 404 when not visible, 403 when not managed."""
+    event = event_for_view(user, pk)
+    if not can_manage_event(user, event):
+        raise PermissionDenied
+    return event
 
 
 def can_manage_event(user: AnyUser, event: Event) -> bool:

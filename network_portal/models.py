@@ -1,5 +1,6 @@
-"""Cross-cutting models of the portal shell: the outbox and the legal pages."""
+"""Cross-cutting models of the portal shell: the outbox, the audit log, the legal pages."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -23,6 +24,13 @@ class OutgoingMail(models.Model):
     key = models.CharField(_("key"), max_length=255, unique=True)
     kind = models.CharField(_("kind"), max_length=60, default="account")
     recipient = models.EmailField(_("recipient"))
+    about = models.CharField(
+        _("about"),
+        max_length=80,
+        blank=True,
+        db_index=True,
+        help_text=_("The object the mail is about, such as “events.event:12”."),
+    )
     language = models.CharField(_("language"), max_length=8, default="de")
     from_email = models.CharField(_("sender"), max_length=255)
     subject = models.CharField(_("subject"), max_length=255)
@@ -44,6 +52,38 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipient}"
+
+
+class AuditEntry(models.Model):
+    """A security-relevant action: who did what to which object, and when.
+
+    Written by ``network_portal.audit.audit_record`` in the same transaction as the
+    action; never changed afterwards.
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    action = models.CharField(_("action"), max_length=60, db_index=True)
+    object_type = models.CharField(_("object type"), max_length=60)
+    object_id = models.CharField(_("object id"), max_length=40)
+    object_repr = models.CharField(_("object"), max_length=200)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.object_repr}"
 
 
 class LegalPage(models.Model):

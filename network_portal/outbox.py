@@ -6,9 +6,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from network_portal.models import OutgoingMail
 
@@ -35,6 +36,7 @@ def mail_enqueue(
     subject: str,
     body_text: str,
     body_html: str = "",
+    about: str = "",
 ) -> OutgoingMail | None:
     """Record a mail; queue its delivery after commit. A known key records nothing."""
     status = OutgoingMail.Status.QUEUED if delivery_configured() else OutgoingMail.Status.KEPT
@@ -49,6 +51,7 @@ def mail_enqueue(
                 subject=subject,
                 body_text=body_text,
                 body_html=body_html,
+                about=about,
                 status=status,
             )
     except IntegrityError:
@@ -57,6 +60,45 @@ def mail_enqueue(
     if status == OutgoingMail.Status.QUEUED:
         _queue_delivery(mail.pk)
     return mail
+
+
+def mail_about(obj: models.Model) -> str:
+    """The ``about`` value of mails concerning ``obj``, e.g. "events.event:12"."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def mail_from_template(
+    *,
+    key: str,
+    kind: str,
+    recipient: str,
+    language: str,
+    template: str,
+    context: dict,
+    about: str = "",
+) -> OutgoingMail | None:
+    """Render ``mail/<template>_subject.txt``, ``.txt`` and ``.html`` in ``language`` and
+    record the mail. The HTML part extends ``mail/base.html`` (the portal's look).
+
+    ``key`` must name kind + object + recipient (e.g. "application-approved:7:a@b.de"), so
+    the same mail is never recorded twice. Call it inside the transaction of the change.
+    """
+    with translation.override(language):
+        context = {"portal_url": settings.SITE_URL.rstrip("/"), **context}
+        subject = render_to_string(f"mail/{template}_subject.txt", context)
+        body_text = render_to_string(f"mail/{template}.txt", context)
+        body_html = render_to_string(f"mail/{template}.html", context)
+    return mail_enqueue(
+        key=key[:255],
+        kind=kind,
+        recipient=recipient,
+        language=language,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        subject=" ".join(subject.split())[:255],
+        body_text=body_text.strip() + "\n",
+        body_html=body_html,
+        about=about,
+    )
 
 
 def _queue_delivery(mail_id: int) -> None:

@@ -10,8 +10,19 @@ from django.utils.translation import pgettext_lazy
 class Registration(models.Model):
     """A person's place at an event: confirmed, on the waiting list, or cancelled.
 
-    The waiting list is ordered by arrival: ``created_at``, then ``id``.
+    The waiting list is ordered by ``waitlist_priority`` (a manager moved someone up by
+    hand: higher first), then by arrival: ``created_at``, then ``id``. ``WAITLIST_ORDER``
+    is that order; every read and every promotion uses it.
     """
+
+    WAITLIST_ORDER = ("-waitlist_priority", "created_at", "id")
+
+    class Source(models.TextChoices):
+        SELF = "self", _("registered themself")
+        COLLEAGUE = "colleague", _("registered by their organisation")
+        MANAGER = "manager", _("registered by a network manager")
+        WALK_IN = "walk_in", _("walk-in at the event")
+        INVITATION = "invitation", _("from an invitation")
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
@@ -45,6 +56,14 @@ class Registration(models.Model):
         verbose_name=_("registered by"),
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    source = models.CharField(
+        _("how registered"), max_length=12, choices=Source.choices, default=Source.SELF
+    )
+    waitlist_priority = models.PositiveIntegerField(
+        _("moved up on the waiting list"),
+        default=0,
+        help_text=_("Higher numbers come first; 0 for the order of arrival."),
+    )
     workshops = models.ManyToManyField(
         "events.Session",
         through="events.WorkshopChoice",
@@ -65,6 +84,14 @@ class Registration(models.Model):
         verbose_name=_("cancelled by"),
     )
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked in by"),
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -113,6 +113,15 @@ class Membership(models.Model):
     message = models.TextField(_("message with the application"), blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
     applied_at = models.DateTimeField(_("applied"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     started_on = models.DateField(_("member since"), null=True, blank=True)
     ended_on = models.DateField(_("ended"), null=True, blank=True)
 

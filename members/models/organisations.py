@@ -65,6 +65,12 @@ class Organisation(models.Model):
         verbose_name=_("training occupations offered"),
     )
     size = models.CharField(_("size"), max_length=16, choices=Size.choices, blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/%Y/",
+        blank=True,
+        help_text=_("PNG, JPEG or WebP, at most 2 MB."),
+    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("general e-mail address"), blank=True)
     phone = models.CharField(_("general phone number"), max_length=40, blank=True)

@@ -1,4 +1,4 @@
-"""Views of networks and organisation profiles. Objects come only through ``access``."""
+"""The directory and organisation profiles. Objects come only through ``access``."""
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -11,23 +11,6 @@ from members.directory import directory_search
 from members.forms import DirectoryFilterForm
 
 DIRECTORY_PAGE_SIZE = 20
-
-
-@require_GET
-def network_list(request: HttpRequest) -> HttpResponse:
-    networks = selectors.networks_with_member_counts()
-    return render(request, "members/network_list.html", {"networks": networks})
-
-
-@require_GET
-def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    network = access.network_for_view(slug)
-    context = {
-        "network": network,
-        "memberships": selectors.network_members(network=network, viewer=request.user),
-        "can_manage": access.can_manage_network(request.user, network),
-    }
-    return render(request, "members/network_detail.html", context)
 
 
 @require_GET

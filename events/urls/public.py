@@ -1,8 +1,8 @@
+"""Public event pages, registration, "My events" and the iCalendar feeds."""
+
 from django.urls import path
 
-from events import views
-
-app_name = "events"
+from events.views import public as views
 
 urlpatterns = [
     path("veranstaltungen/", views.event_list, name="list"),

@@ -130,7 +130,9 @@ def _fill_workshops(workshops: Iterable[Session]) -> None:
         waiting = workshop.choices.filter(
             status=WorkshopChoice.Status.WAITLISTED,
             registration__status=Registration.Status.CONFIRMED,
-        ).order_by("registration__created_at", "registration_id")
+        ).order_by(
+            "-registration__waitlist_priority", "registration__created_at", "registration_id"
+        )
         if left is not None:
             waiting = waiting[: max(left, 0)]
         WorkshopChoice.objects.filter(pk__in=[c.pk for c in waiting]).update(
@@ -152,55 +154,25 @@ def registration_cancel(*, registration: Registration, cancelled_by: User) -> Re
     registration.cancelled_by = cancelled_by
     registration.save(update_fields=["status", "cancelled_at", "cancelled_by"])
     registration.choices.update(status=WorkshopChoice.Status.CANCELLED)
-    _promote_waitlisted(event)
+    promote_waitlisted(event)
     _fill_workshops(event.sessions.filter(is_workshop=True))
     return registration
 
 
-def _promote_waitlisted(event: Event) -> list[Registration]:
-    """Confirm the first waitlisted registrations while seats are left."""
+def promote_waitlisted(event: Event) -> list[Registration]:
+    """Confirm the first waitlisted registrations while seats are left.
+
+    Call it with the event row locked (inside the transaction that freed or added seats).
+    """
     left = _seats_left(event)
     if left <= 0:
         return []
     waiting = list(
         event.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
-            "created_at", "id"
+            *Registration.WAITLIST_ORDER
         )[:left]
     )
     Registration.objects.filter(pk__in=[r.pk for r in waiting]).update(
         status=Registration.Status.CONFIRMED
     )
     return waiting
-
-
-# --- Changes to the event itself ----------------------------------------------------------
-
-# Changes that calendars must pick up: they raise the iCalendar SEQUENCE of the event.
-SEQUENCE_FIELDS = frozenset(
-    {"title", "starts_at", "ends_at", "venue", "address", "online_url", "status"}
-)
-_NOT_CHANGEABLE = frozenset({"id", "sequence", "created_at", "updated_at"})
-
-
-@transaction.atomic
-def event_update(*, event: Event, **changes) -> Event:
-    """Change plain fields of ``event``; raise ``sequence`` when calendars must update."""
-    _check_changeable(changes)
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    changed = {name for name, value in changes.items() if getattr(event, name) != value}
-    for name in changed:
-        setattr(event, name, changes[name])
-    if changed & SEQUENCE_FIELDS:
-        event.sequence += 1
-    event.full_clean()
-    event.save()
-    return event
-
-
-def _check_changeable(changes: dict) -> None:
-    fields = {field.attname for field in Event._meta.concrete_fields} | {
-        field.name for field in Event._meta.concrete_fields
-    }
-    unknown = set(changes) - (fields - _NOT_CHANGEABLE)
-    if unknown:
-        raise TypeError(f"event_update() cannot change {', '.join(sorted(unknown))}")

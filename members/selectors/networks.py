@@ -1,10 +1,10 @@
-"""Reusable reads about networks, organisations and people."""
+"""Reusable reads about networks, their members, and what a user's dashboard shows."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from members import roles
 from members.access import organisations_visible_to
-from members.models import Membership, Network, Organisation, Person, User
+from members.models import Membership, Network, Person, User
 
 
 def networks_with_member_counts() -> QuerySet[Network]:
@@ -22,22 +22,6 @@ def network_members(*, network: Network, viewer) -> QuerySet[Membership]:
         .filter(organisation__in=organisations_visible_to(viewer))
         .select_related("organisation", "organisation__region")
         .order_by("role", "organisation__name")
-    )
-
-
-def organisation_profile(organisation: Organisation) -> Organisation:
-    """The organisation with what its profile page shows, in a fixed number of queries."""
-    public_contacts = Person.objects.filter(is_public_contact=True, is_active=True)
-    active = Membership.objects.filter(status=Membership.Status.ACTIVE).select_related("network")
-    return (
-        Organisation.objects.select_related("region")
-        .prefetch_related(
-            "sectors",
-            "training_occupations",
-            Prefetch("people", queryset=public_contacts, to_attr="public_contacts"),
-            Prefetch("memberships", queryset=active, to_attr="active_memberships"),
-        )
-        .get(pk=organisation.pk)
     )
 
 

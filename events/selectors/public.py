@@ -78,12 +78,13 @@ def waitlist_position(registration: Registration) -> int | None:
     """1 for the first on the waiting list; ``None`` when not waitlisted."""
     if registration.status != Registration.Status.WAITLISTED:
         return None
+    priority = registration.waitlist_priority
+    arrived_before = Q(created_at__lt=registration.created_at) | Q(
+        created_at=registration.created_at, id__lt=registration.id
+    )
     ahead = Registration.objects.filter(
         event_id=registration.event_id, status=Registration.Status.WAITLISTED
-    ).filter(
-        Q(created_at__lt=registration.created_at)
-        | Q(created_at=registration.created_at, id__lt=registration.id)
-    )
+    ).filter(Q(waitlist_priority__gt=priority) | Q(waitlist_priority=priority) & arrived_before)
     return ahead.count() + 1
 
 

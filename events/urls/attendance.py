@@ -1,0 +1,3 @@
+"""The manager area's registration pages of one event: list, check-in, exports, mails."""
+
+urlpatterns = []

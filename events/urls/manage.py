@@ -1,0 +1,3 @@
+"""The manager area's event pages: list, create, edit, copy, publish, cancel."""
+
+urlpatterns = []

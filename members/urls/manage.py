@@ -1,0 +1,3 @@
+"""The managers' member administration: lists, edits, import and export."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Self-service of organisations: create, join, edit the profile, invite colleagues."""
+
+urlpatterns = []
