@@ -25,6 +25,7 @@ from members.models import (
     User,
 )
 from network_portal.demo.accounts import ACCOUNTS, DEMO_PASSWORD
+from network_portal.demo.calendar import confirmation_day
 from network_portal.demo.companies_bochum import BOCHUM_COMPANIES
 from network_portal.demo.companies_dortmund import DORTMUND_HERNE_COMPANIES
 from network_portal.demo.companies_hagen_en import HAGEN_EN_COMPANIES
@@ -193,7 +194,7 @@ def _organisation_values(*, seed: OrganisationSeed, vocabulary: Vocabulary) -> d
         "email": f"info@{seed.domain}",
         "phone": seed.phone,
         "visibility": public if seed.public else Organisation.Visibility.MEMBERS,
-        "confirmed_on": seed.confirmed_on,
+        "confirmed_on": confirmation_day(seed.confirmed_on),
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from events.models import Event, EventPerson, EventSeries, Registration, Session
 from events.services import registration_create
 from members.models import Network, Organisation, Person, Region
+from network_portal.demo.calendar import event_day
 from network_portal.demo.events import (
     PAST_CHECKED_IN,
     PAST_MEETING,
@@ -49,7 +50,7 @@ def event_seed(
     report: SeedReport,
 ) -> Event | None:
     """The event as a new row; ``None`` when it exists already (it is left as it is)."""
-    starts_at = berlin(seed.day, seed.starts)
+    starts_at = berlin(event_day(seed.day), seed.starts)
     if Event.objects.filter(title=seed.title, starts_at=starts_at).exists():
         return None
     event = Event.objects.create(
@@ -71,7 +72,7 @@ def event_seed(
 
 def _event_values(*, seed: EventSeed, series: dict[str, EventSeries]) -> dict[str, Any]:
     return {
-        "ends_at": berlin(seed.day, seed.ends),
+        "ends_at": berlin(event_day(seed.day), seed.ends),
         "series": series[seed.series] if seed.series else None,
         "host_organisation": Organisation.objects.get(slug=seed.host) if seed.host else None,
         "format": seed.format,
@@ -92,8 +93,8 @@ def _sessions_seed(*, event: Event, seed: EventSeed, report: SeedReport) -> None
         Session.objects.create(
             event=event,
             title=session.title,
-            starts_at=berlin(seed.day, session.starts),
-            ends_at=berlin(seed.day, session.ends),
+            starts_at=berlin(event_day(seed.day), session.starts),
+            ends_at=berlin(event_day(seed.day), session.ends),
             is_workshop=session.is_workshop,
             capacity=session.capacity,
             slot=session.slot,

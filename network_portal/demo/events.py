@@ -1,6 +1,7 @@
-"""The demo events, after the press releases: fixed dates, so a second run finds them again.
+"""The demo events, after the press releases, with dates as on ``calendar.WRITTEN_FOR``.
 
-Upcoming events lie in 2027, the past one in 2026. An event is found again by its title
+The seed moves the dates with ``calendar.event_day`` so that upcoming events stay upcoming
+and the past one stays past, whenever it runs. An event is found again by its title
 and start; attendees are fictional contact persons of the demo organisations, named by
 ``(organisation slug, last name)``.
 """
@@ -257,7 +258,7 @@ SALES_SEMINAR = EventSeed(
 PAST_MEETING = EventSeed(
     title="Wirtschaft trifft Wirtschaft: Energieeffizienz in der Schmiede",
     series=WTW,
-    day=date(2026, 9, 17),  # a Thursday
+    day=date(2026, 6, 18),  # a Thursday
     starts="17:30",
     ends="20:00",
     organisers=(INDIE,),
