@@ -5,8 +5,10 @@ gunicorn would load them, through Django's test client over HTTPS.
 """
 
 import json
+import re
 
 import pytest
+from django.conf import settings
 
 from tests.portal.test_settings import manage, production_env
 
@@ -66,3 +68,16 @@ def test_htmx_is_told_not_to_inject_styles_or_evaluate_code(client):
 
     assert '"includeIndicatorStyles": false' in content
     assert '"allowEval": false' in content
+
+
+PAGE_TEMPLATES = sorted(
+    path
+    for path in (settings.BASE_DIR / "templates").rglob("*.html")
+    if "mail" not in path.relative_to(settings.BASE_DIR / "templates").parts
+)
+INLINE_CODE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\sstyle=\"|\son[a-z]+=\"|\shx-on", re.I)
+
+
+@pytest.mark.parametrize("template", PAGE_TEMPLATES, ids=lambda p: p.name)
+def test_page_templates_hold_no_inline_code_the_policy_would_block(template):
+    assert INLINE_CODE.findall(template.read_text()) == []
