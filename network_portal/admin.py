@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from network_portal import outbox
 from network_portal.models import AuditEntry, LegalPage, OutgoingMail
 
 
@@ -12,8 +14,24 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     search_fields = ["recipient", "subject", "about"]
     readonly_fields = [f.name for f in OutgoingMail._meta.fields]
 
+    actions = ["mark_delivered", "send_again"]
+
     def has_add_permission(self, request) -> bool:
         return False
+
+    @admin.action(description=_("Uncertain mail: the recipient has it (mark as sent)"))
+    def mark_delivered(self, request, queryset) -> None:
+        count = outbox.mail_settle_uncertain(
+            mail_ids=list(queryset.values_list("pk", flat=True)), delivered=True
+        )
+        self.message_user(request, _("%(count)d mails marked as sent.") % {"count": count})
+
+    @admin.action(description=_("Uncertain mail: the recipient does not have it (send again)"))
+    def send_again(self, request, queryset) -> None:
+        count = outbox.mail_settle_uncertain(
+            mail_ids=list(queryset.values_list("pk", flat=True)), delivered=False
+        )
+        self.message_user(request, _("%(count)d mails queued again.") % {"count": count})
 
 
 @admin.register(AuditEntry)

@@ -1,7 +1,10 @@
 """Services of the outbox: record a mail, deliver it exactly once, re-queue stuck mail."""
 
 import logging
+import secrets
 import smtplib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -16,9 +19,24 @@ from network_portal.models import OutgoingMail
 logger = logging.getLogger(__name__)
 
 STUCK_AFTER = timedelta(minutes=10)
+SWEEP_BATCH = 1000
+RETRY_BASE_SECONDS = 30
+RETRY_MAX_SECONDS = 30 * 60  # below the broker's visibility timeout (settings)
 # The attempt that makes a temporary failure final: the first try and the retries of
 # ``deliver_mail``. Without it a mail the server never takes would stay queued for ever.
 MAX_ATTEMPTS = 9
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A text file sent with a mail, such as an event's ``.ics``."""
+
+    name: str
+    content: str
+    type: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"name": self.name, "content": self.content, "type": self.type}
 
 
 def delivery_configured() -> bool:
@@ -37,6 +55,7 @@ def mail_enqueue(
     body_text: str,
     body_html: str = "",
     about: str = "",
+    attachments: Sequence[Attachment] = (),
 ) -> OutgoingMail | None:
     """Record a mail; queue its delivery after commit. A known key records nothing."""
     status = OutgoingMail.Status.QUEUED if delivery_configured() else OutgoingMail.Status.KEPT
@@ -52,6 +71,7 @@ def mail_enqueue(
                 body_text=body_text,
                 body_html=body_html,
                 about=about,
+                attachments=[attachment.as_json() for attachment in attachments],
                 status=status,
             )
     except IntegrityError:
@@ -76,6 +96,7 @@ def mail_from_template(
     template: str,
     context: dict,
     about: str = "",
+    attachments: Sequence[Attachment] = (),
 ) -> OutgoingMail | None:
     """Render ``mail/<template>_subject.txt``, ``.txt`` and ``.html`` in ``language`` and
     record the mail. The HTML part extends ``mail/base.html`` (the portal's look).
@@ -98,6 +119,7 @@ def mail_from_template(
         body_text=body_text.strip() + "\n",
         body_html=body_html,
         about=about,
+        attachments=attachments,
     )
 
 
@@ -111,16 +133,34 @@ def _queue_delivery(mail_id: int) -> None:
 def mail_claim(*, mail_id: int) -> OutgoingMail | None:
     """Mark a queued mail as sending; only one worker can win the claim."""
     claimed = OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).update(
-        status=OutgoingMail.Status.SENDING, attempts=F("attempts") + 1
+        status=OutgoingMail.Status.SENDING,
+        attempts=F("attempts") + 1,
+        claimed_at=timezone.now(),
+        handed_over_at=None,
+        next_attempt_at=None,
     )
     return OutgoingMail.objects.get(pk=mail_id) if claimed else None
+
+
+class TryLater(Exception):  # noqa: N818 - it says what the task does next
+    """A temporary failure; the mail is queued again and should be tried after ``delay``."""
+
+    def __init__(self, delay: float, error: Exception) -> None:
+        super().__init__(f"retry in {delay:.0f} s: {error}")
+        self.delay = delay
+
+
+def retry_delay(attempts: int) -> float:
+    """Exponential backoff with full jitter: up to 30 s, 60 s, 120 s ... at most 30 min."""
+    ceiling = min(RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), RETRY_MAX_SECONDS)
+    return RETRY_BASE_SECONDS / 2 + secrets.SystemRandom().uniform(0, ceiling)
 
 
 def mail_deliver(*, mail_id: int) -> bool:
     """Send one claimed mail over SMTP and mark it sent. Returns False if not claimed.
 
-    Raises ``smtplib.SMTPException``/``OSError`` for temporary failures after putting
-    the mail back in the queue, so the task can retry. A refused address, a refused
+    Raises ``TryLater`` for temporary failures after putting the mail back in the queue
+    with ``next_attempt_at``, so the task can retry then. A refused address, a refused
     message (5xx) or the last of ``MAX_ATTEMPTS`` attempts marks the mail failed.
     """
     mail = mail_claim(mail_id=mail_id)
@@ -132,8 +172,10 @@ def mail_deliver(*, mail_id: int) -> bool:
         if _is_permanent(error) or mail.attempts >= MAX_ATTEMPTS:
             _mark(mail, OutgoingMail.Status.FAILED, error=str(error))
             return True
+        delay = retry_delay(mail.attempts)
+        mail.next_attempt_at = timezone.now() + timedelta(seconds=delay)
         _mark(mail, OutgoingMail.Status.QUEUED, error=str(error))
-        raise
+        raise TryLater(delay, error) from error
     _mark(mail, OutgoingMail.Status.SENT)
     return True
 
@@ -149,6 +191,14 @@ def _is_permanent(error: Exception) -> bool:
 
 
 def _send(mail: OutgoingMail) -> None:
+    """Connect, record the hand-over, then let the server take the message.
+
+    ``handed_over_at`` is written (and committed) after the connection is open and just
+    before the message goes to the server. If the worker dies after that, nobody knows
+    whether the server took the message: the sweep marks such mail *uncertain* for a
+    manager to check instead of sending it a second time. That window is the time of one
+    SMTP transaction plus one UPDATE.
+    """
     delivery = settings.OUTBOX_DELIVERY
     connection = get_connection(
         backend=delivery["EMAIL_BACKEND"],
@@ -159,7 +209,15 @@ def _send(mail: OutgoingMail) -> None:
         use_tls=delivery.get("EMAIL_USE_TLS", False),
         use_ssl=delivery.get("EMAIL_USE_SSL", False),
         timeout=settings.EMAIL_TIMEOUT,
+        fail_silently=False,
     )
+    message = _message(mail, connection)
+    with connection:
+        OutgoingMail.objects.filter(pk=mail.pk).update(handed_over_at=timezone.now())
+        message.send()
+
+
+def _message(mail: OutgoingMail, connection) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.body_text,
@@ -170,34 +228,67 @@ def _send(mail: OutgoingMail) -> None:
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
-    message.send()
+    for attachment in mail.attachments:
+        message.attach(attachment["name"], attachment["content"], attachment["type"])
+    return message
 
 
 def _mark(mail: OutgoingMail, status: str, *, error: str = "") -> None:
     mail.status = status
     mail.last_error = error[:2000]
     mail.sent_at = timezone.now() if status == OutgoingMail.Status.SENT else None
-    mail.save(update_fields=["status", "last_error", "sent_at"])
+    mail.save(update_fields=["status", "last_error", "sent_at", "next_attempt_at"])
 
 
 def outbox_sweep(*, now: datetime | None = None) -> int:
-    """Re-queue mail whose delivery task was lost, oldest first.
+    """Find mail whose delivery task was lost; returns how many rows it changed.
 
-    That is mail stuck in 'sending' (its worker died) and mail still 'queued' that was
-    never tried (its task never reached the broker). Mail that failed temporarily waits
-    for its task's own retry and is not queued a second time.
+    - 'sending' for longer than ``STUCK_AFTER`` and never handed to the server (its worker
+      died before): queued again and delivered;
+    - 'sending' for longer than ``STUCK_AFTER`` and handed to the server: marked
+      *uncertain*: the server may have it, so it is not sent twice — a manager checks;
+    - 'queued' and never tried for longer than ``STUCK_AFTER`` (the task never reached the
+      broker), or queued for a retry that is overdue by ``STUCK_AFTER``: queued again.
+
+    Mail waiting for its own retry is left alone.
     """
     if not delivery_configured():
         return 0
-    cutoff = (now or timezone.now()) - STUCK_AFTER
-    never_tried = Q(status=OutgoingMail.Status.QUEUED, attempts=0)
-    lost = OutgoingMail.objects.filter(
-        never_tried | Q(status=OutgoingMail.Status.SENDING), created_at__lt=cutoff
+    now = now or timezone.now()
+    cutoff = now - STUCK_AFTER
+    stuck = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING, claimed_at__lt=cutoff)
+    uncertain = stuck.filter(handed_over_at__isnull=False).update(
+        status=OutgoingMail.Status.UNCERTAIN,
+        last_error="The worker stopped while the mail server received this mail.",
     )
-    ids = list(lost.order_by("created_at", "id").values_list("pk", flat=True)[:1000])
+    never_tried = Q(status=OutgoingMail.Status.QUEUED, attempts=0, created_at__lt=cutoff)
+    retry_lost = Q(status=OutgoingMail.Status.QUEUED, attempts__gt=0, next_attempt_at__lt=cutoff)
+    died_before = Q(
+        status=OutgoingMail.Status.SENDING, claimed_at__lt=cutoff, handed_over_at__isnull=True
+    )
+    lost = OutgoingMail.objects.filter(never_tried | retry_lost | died_before)
+    ids = list(lost.order_by("created_at", "id").values_list("pk", flat=True)[:SWEEP_BATCH])
     OutgoingMail.objects.filter(pk__in=ids, status=OutgoingMail.Status.SENDING).update(
         status=OutgoingMail.Status.QUEUED
     )
+    for mail_id in ids:
+        _queue_delivery(mail_id)
+    return uncertain + len(ids)
+
+
+@transaction.atomic
+def mail_settle_uncertain(*, mail_ids: Sequence[int], delivered: bool) -> int:
+    """A manager checked uncertain mail: mark it sent, or queue it to be sent again."""
+    uncertain = OutgoingMail.objects.select_for_update().filter(
+        pk__in=mail_ids, status=OutgoingMail.Status.UNCERTAIN
+    )
+    ids = list(uncertain.values_list("pk", flat=True))
+    if delivered:
+        OutgoingMail.objects.filter(pk__in=ids).update(
+            status=OutgoingMail.Status.SENT, sent_at=timezone.now()
+        )
+        return len(ids)
+    OutgoingMail.objects.filter(pk__in=ids).update(status=OutgoingMail.Status.QUEUED)
     for mail_id in ids:
         _queue_delivery(mail_id)
     return len(ids)

@@ -9,7 +9,7 @@ import environ
 import pytest
 import redis
 from django.core.mail import EmailMessage, send_mail
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from network_portal import celery_app, outbox
@@ -79,11 +79,16 @@ def _queued_mail(*, attempts: int = 0) -> OutgoingMail:
 def test_mail_deliver_server_unreachable_requeued_and_raises(settings):
     settings.OUTBOX_DELIVERY = _unreachable_server()
     mail = _queued_mail()
-    with pytest.raises(OSError, match="refused"):
+    before = timezone.now()
+    with pytest.raises(outbox.TryLater, match="refused") as later:
         outbox.mail_deliver(mail_id=mail.pk)
     mail.refresh_from_db()
     assert (mail.status, mail.attempts, mail.sent_at) == (Status.QUEUED, 1, None)
     assert "refused" in mail.last_error
+    assert isinstance(later.value.__cause__, OSError)
+    assert 15 <= later.value.delay <= 45
+    waited = (mail.next_attempt_at - before).total_seconds()
+    assert later.value.delay - 1 <= waited <= later.value.delay + 1
 
 
 @pytest.mark.django_db
@@ -100,8 +105,9 @@ def test_mail_deliver_last_attempt_unreachable_failed(settings):
 def test_mail_deliver_greylisted_recipient_requeued_and_raises(smtp_sink):
     smtp_sink.refused["anna@example.org"] = "451 4.7.1 Greylisted, try again later"
     mail = _queued_mail()
-    with pytest.raises(smtplib.SMTPRecipientsRefused):
+    with pytest.raises(outbox.TryLater) as later:
         outbox.mail_deliver(mail_id=mail.pk)
+    assert isinstance(later.value.__cause__, smtplib.SMTPRecipientsRefused)
     mail.refresh_from_db()
     assert (mail.status, mail.attempts) == (Status.QUEUED, 1)
     assert "Greylisted" in mail.last_error
@@ -200,7 +206,9 @@ def test_outbox_sweep_stuck_and_lost_mail_delivered_once(celery_worker, smtp_sin
 def test_outbox_sweep_recent_or_retrying_mail_left_alone(settings, smtp_sink):
     old = outbox.STUCK_AFTER + timedelta(minutes=1)
     _old_mail(key="recent", age=timedelta(minutes=1), status=Status.SENDING, attempts=1)
-    _old_mail(key="retrying", age=old, status=Status.QUEUED, attempts=2)  # its retry is due
+    retrying = _old_mail(key="retrying", age=old, status=Status.QUEUED, attempts=2)
+    retry_at = timezone.now() + timedelta(minutes=5)  # its task retries then
+    OutgoingMail.objects.filter(pk=retrying.pk).update(next_attempt_at=retry_at)
     assert outbox.outbox_sweep() == 0
     assert _status_and_attempts() == {
         "recent": (Status.SENDING, 1),
@@ -219,7 +227,10 @@ def _old_mail(*, key: str, age: timedelta, status: str, attempts: int) -> Outgoi
         status=status,
         attempts=attempts,
     )
-    OutgoingMail.objects.filter(pk=mail.pk).update(created_at=timezone.now() - age)
+    claimed = timezone.now() - age if attempts else None
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        created_at=timezone.now() - age, claimed_at=claimed
+    )
     return mail
 
 
@@ -251,3 +262,99 @@ def test_mail_claim_two_threads_exactly_one_wins():
     assert sorted(result is None for result in results) == [False, True]
     mail.refresh_from_db()
     assert (mail.status, mail.attempts) == (Status.SENDING, 1)
+
+
+@pytest.mark.django_db
+def test_outbox_sweep_marks_mail_handed_to_the_server_uncertain_and_sends_nothing(
+    settings, smtp_sink
+):
+    old = outbox.STUCK_AFTER + timedelta(minutes=1)
+    handed = _old_mail(key="handed", age=old, status=Status.SENDING, attempts=1)
+    OutgoingMail.objects.filter(pk=handed.pk).update(handed_over_at=timezone.now() - old)
+
+    assert outbox.outbox_sweep() == 1
+
+    handed.refresh_from_db()
+    assert (handed.status, handed.attempts) == (Status.UNCERTAIN, 1)
+    assert "worker stopped" in handed.last_error
+    assert _queue_length(settings) == 0
+    assert smtp_sink.messages == []
+    assert outbox.outbox_sweep() == 0
+
+
+@pytest.mark.django_db
+def test_outbox_sweep_requeues_a_retry_overdue_by_the_stuck_time(
+    settings, smtp_sink, django_capture_on_commit_callbacks
+):
+    celery_app.control.purge()
+    old = outbox.STUCK_AFTER + timedelta(minutes=1)
+    overdue = _old_mail(key="overdue", age=old * 2, status=Status.QUEUED, attempts=3)
+    OutgoingMail.objects.filter(pk=overdue.pk).update(next_attempt_at=timezone.now() - old)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert outbox.outbox_sweep() == 1
+
+    assert _queue_length(settings) == 1
+    celery_app.control.purge()
+
+
+@pytest.mark.parametrize(("attempts", "ceiling"), [(1, 30), (2, 60), (4, 240), (20, 1800)])
+def test_retry_delay_grows_exponentially_with_jitter_up_to_half_an_hour(attempts, ceiling):
+    delays = {outbox.retry_delay(attempts) for _ in range(50)}
+    assert all(15 <= delay <= 15 + ceiling for delay in delays)
+    assert len(delays) > 1
+
+
+@worker_db
+def test_mail_with_attachment_arrives_with_the_file(celery_worker, smtp_sink, wait_until):
+    calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    with transaction.atomic():
+        mail = outbox.mail_enqueue(
+            key="with-file",
+            kind="test",
+            recipient="anna@example.org",
+            language="de",
+            from_email="portal@example.org",
+            subject="Ihre Anmeldung",
+            body_text="Im Anhang der Termin.",
+            attachments=[outbox.Attachment("termin.ics", calendar, "text/calendar")],
+        )
+    assert wait_until(_settled(mail.pk))
+    message = smtp_sink.wait_for(1)[0]
+    files = list(message.iter_attachments())
+    assert [part.get_filename() for part in files] == ["termin.ics"]
+    assert files[0].get_content_type() == "text/calendar"
+    assert "BEGIN:VCALENDAR" in files[0].get_content()
+    mail.refresh_from_db()
+    assert mail.attachments == [
+        {"name": "termin.ics", "content": calendar, "type": "text/calendar"}
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("action", "status", "queued"),
+    [("mark_delivered", Status.SENT, 0), ("send_again", Status.QUEUED, 1)],
+)
+def test_platform_admin_settles_uncertain_mail_in_the_admin(
+    client, world, settings, smtp_sink, django_capture_on_commit_callbacks, action, status, queued
+):
+    celery_app.control.purge()
+    uncertain = _old_mail(key="unsure", age=timedelta(hours=1), status=Status.UNCERTAIN, attempts=1)
+    sent = _old_mail(key="done", age=timedelta(hours=1), status=Status.SENT, attempts=1)
+    client.force_login(world.platform_admin)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/network_portal/outgoingmail/",
+            {"action": action, "_selected_action": [uncertain.pk, sent.pk]},
+            follow=True,
+        )
+
+    assert response.status_code == 200
+    uncertain.refresh_from_db()
+    sent.refresh_from_db()
+    assert uncertain.status == status
+    assert sent.status == Status.SENT
+    assert _queue_length(settings) == queued
+    celery_app.control.purge()
