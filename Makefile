@@ -10,7 +10,7 @@ SERVICES := DATABASE_URL=$${DATABASE_URL:-postgres://127.0.0.1:5432/network_port
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
 
 .PHONY: help run test lint format migrations-check messages translations services worker beat up \
-        install system-packages clean lock
+        install system-packages browser clean lock
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -31,6 +31,11 @@ system-packages: ## install the Debian packages the project needs (gettext)
 	  (apt-get update -qq && apt-get install -y -qq gettext >/dev/null) || \
 	  { echo "Cannot install gettext (msgfmt); install it with apt." >&2; exit 1; }; }
 
+browser: ## install Debian's Chromium for the end-to-end tests (never a downloaded browser)
+	@command -v chromium >/dev/null || { echo "Installing chromium ..."; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	  { echo "Cannot install chromium; install it with apt." >&2; exit 1; }; }
+
 lock: | $(BIN)/uv ## recompile requirements/*.txt from pyproject.toml (versions and hashes)
 	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --no-emit-index-url \
 	  -o requirements/base.txt
@@ -50,7 +55,7 @@ run: messages ## serve the portal with demo data at http://127.0.0.1:8000 (SQLit
 	$(LOCAL) $(BIN)/python manage.py seed_demo
 	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: messages services lint migrations-check ## ruff, migrations check and all tests on PostgreSQL + Redis
+test: messages services browser lint migrations-check ## ruff, migrations check and all tests on PostgreSQL + Redis
 	$(BIN)/pytest
 
 lint: install ## ruff check and format check
