@@ -10,7 +10,7 @@ SERVICES := DATABASE_URL=$${DATABASE_URL:-postgres://127.0.0.1:5432/network_port
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
 
 .PHONY: help run test lint format migrations-check messages translations services worker beat up \
-        install system-packages browser clean lock
+        install system-packages browser clean lock audit
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -58,9 +58,13 @@ run: messages ## serve the portal with demo data at http://127.0.0.1:8000 (SQLit
 test: messages services browser lint migrations-check ## ruff, migrations check and all tests on PostgreSQL + Redis
 	$(BIN)/pytest
 
-lint: install ## ruff check and format check
+lint: install ## ruff check, format check and bandit (no medium or high findings)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -c pyproject.toml -r . -q --severity-level medium
+
+audit: lint ## bandit, and pip-audit of the locked dependencies (needs PyPI's advisory service)
+	$(BIN)/pip-audit --disable-pip --no-deps --progress-spinner off -r requirements/base.txt
 
 format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
