@@ -81,3 +81,13 @@ def people_registrable_by(user: AnyUser) -> QuerySet[Person]:
     if not user.is_authenticated:
         return Person.objects.none()
     return Person.objects.filter(user=user, is_active=True).select_related("organisation")
+
+
+def registration_for_manager(user: AnyUser, pk: int) -> Registration:
+    """A registration for the manager area: 404 when unknown or its event is not visible,
+    403 when the event is not managed by ``user``."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event", "person", "organisation"), pk=pk
+    )
+    event_for_manager(user, registration.event_id)
+    return registration

@@ -146,7 +146,11 @@ class EventSeriesFactory(factory.django.DjangoModelFactory):
 
 
 class EventFactory(factory.django.DjangoModelFactory):
-    """A published on-site event in two weeks, 17:30 to 20:00 Berlin time, 30 seats."""
+    """A published on-site event in two weeks, 17:30 to 20:00 Berlin time, 30 seats.
+
+    Open to all organisations, so any person may register; audience tests pass
+    ``open_to_all=False`` (the model's default) and the networks.
+    """
 
     class Meta:
         model = Event
@@ -164,6 +168,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + _dt.timedelta(hours=2, minutes=30))
     capacity = 30
+    open_to_all = True
 
     @factory.post_generation
     def organising_networks(self, create, extracted, **kwargs):

@@ -1,5 +1,6 @@
 """Series, events, their agenda sessions and the people who speak, moderate or host."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -52,6 +53,14 @@ class Event(models.Model):
         related_name="audience_events",
         verbose_name=_("audience networks"),
         help_text=_("Members of these networks may register as well (cross-network events)."),
+    )
+    open_to_all = models.BooleanField(
+        _("open to all organisations"),
+        default=False,
+        help_text=_(
+            "Anyone signed in for an organisation may register, not only members of the "
+            "organising and audience networks."
+        ),
     )
     host_organisation = models.ForeignKey(
         "members.Organisation",
@@ -152,6 +161,36 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        """Times in order, a registration window inside the event, a link for online events.
+
+        Each message names the field it belongs to, so forms show it next to that field.
+        A check is skipped while a time it needs is missing (the field reports that).
+        """
+        errors: dict[str, str] = {}
+        starts, ends = self.starts_at, self.ends_at
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if starts and ends and ends <= starts:
+            errors["ends_at"] = _("The event must end after it starts.")
+        if opens and closes and closes <= opens:
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        elif opens and starts and not closes and opens >= starts:
+            errors["registration_opens_at"] = _("Registration must open before the event starts.")
+        if closes and ends and closes > ends and "registration_closes_at" not in errors:
+            errors["registration_closes_at"] = _(
+                "Registration must close no later than the end of the event."
+            )
+        if self.cancellation_deadline and starts and self.cancellation_deadline > starts:
+            errors["cancellation_deadline"] = _(
+                "The cancellation deadline must not be after the start of the event."
+            )
+        if self.capacity is not None and self.capacity < 0:
+            errors["capacity"] = _("The capacity cannot be negative.")
+        if self.format != self.Format.ON_SITE and not self.online_url:
+            errors["online_url"] = _("Online and hybrid events need an online link.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_online(self) -> bool:

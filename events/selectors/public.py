@@ -1,33 +1,153 @@
 """Reusable reads about events and registrations, each in a fixed number of queries."""
 
 import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from events.models import Event, EventPerson, Registration, Session, WorkshopChoice
-from members.models import User
+from events.models import Event, EventPerson, EventSeries, Registration, Session, WorkshopChoice
+from members.models import Membership, Network, Organisation, Person, Region, User
 
 CONFIRMED = Q(registrations__status=Registration.Status.CONFIRMED)
+OPEN = (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
+TOPIC_WORDS = 6
 
 
-def upcoming_events(*, network_id: int | None = None, format: str = "") -> QuerySet[Event]:
-    """Published events that have not ended, with ``seats_taken`` annotated."""
-    events = (
-        Event.objects.filter(status=Event.Status.PUBLISHED, ends_at__gte=timezone.now())
+def _listed_events() -> QuerySet[Event]:
+    """Published events with what a list shows, and ``seats_taken``/``seats_left``."""
+    return (
+        Event.objects.filter(status=Event.Status.PUBLISHED)
         .select_related("series", "host_organisation", "region")
         .prefetch_related("organising_networks")
         .annotate(seats_taken=Count("registrations", filter=CONFIRMED))
         .annotate(seats_left=F("capacity") - F("seats_taken"))
-        .order_by("starts_at", "id")
     )
-    if network_id:
-        events = events.filter(
-            Q(organising_networks=network_id) | Q(audience_networks=network_id)
-        ).distinct()
+
+
+def upcoming_events(*, network_id: int | None = None, format: str = "") -> QuerySet[Event]:
+    """Published events that have not ended, soonest first, with ``seats_taken`` annotated."""
+    return events_for_list(network=network_id, format=format)
+
+
+def events_for_list(
+    *,
+    past: bool = False,
+    network: Network | int | None = None,
+    series: EventSeries | int | None = None,
+    region: Region | int | None = None,
+    topic: str = "",
+    format: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet[Event]:
+    """The event list: upcoming events soonest first, or past ones (``past``) newest first.
+
+    ``network`` matches organising and audience networks; ``region`` the event's region
+    and its target regions; ``topic`` every word in topics, title or description; the
+    date range (days in Berlin, both included) the start.
+    """
+    now = timezone.now()
+    events = _listed_events()
+    if past:
+        events = events.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    else:
+        events = events.filter(ends_at__gte=now).order_by("starts_at", "id")
+    if network:
+        in_network = Q(organising_networks=network) | Q(audience_networks=network)
+        events = events.filter(pk__in=Event.objects.filter(in_network).values("pk"))
+    if region:
+        targeted = Event.objects.filter(target_regions=region).values("pk")
+        events = events.filter(Q(region=region) | Q(pk__in=targeted))
+    if series:
+        events = events.filter(series=series)
     if format:
         events = events.filter(format=format)
+    for word in re.split(r"[\s,;]+", topic.strip())[:TOPIC_WORDS]:
+        if word:
+            text = Q(topics__icontains=word) | Q(title__icontains=word)
+            events = events.filter(text | Q(description__icontains=word))
+    if date_from:
+        events = events.filter(starts_at__gte=_start_of_day(date_from))
+    if date_to:
+        events = events.filter(starts_at__lt=_start_of_day(date_to + dt.timedelta(days=1)))
     return events
+
+
+def _start_of_day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_default_timezone())
+
+
+# --- Who may register, and when ----------------------------------------------------------
+
+
+class RegistrationWindow(enum.StrEnum):
+    NOT_YET = "not_yet"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def registration_window(event: Event) -> RegistrationWindow:
+    """Whether the event's registration window is open now (whatever its status)."""
+    now = timezone.now()
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return RegistrationWindow.NOT_YET
+    if now >= event.registration_closes:
+        return RegistrationWindow.CLOSED
+    return RegistrationWindow.OPEN
+
+
+def audience_network_ids(event: Event) -> set[int]:
+    """The organising and audience networks of ``event`` and their sub-networks, any depth."""
+    direct = Q(pk__in=event.organising_networks.values("pk")) | Q(
+        pk__in=event.audience_networks.values("pk")
+    )
+    ids = set(Network.objects.filter(direct).values_list("pk", flat=True))
+    found = set(ids)
+    while found:
+        children = Network.objects.filter(parent__in=found).exclude(pk__in=ids)
+        found = set(children.values_list("pk", flat=True))
+        ids |= found
+    return ids
+
+
+def audience_networks(event: Event) -> list[Network]:
+    """The networks whose members may register, by name (empty when open to all)."""
+    if event.open_to_all:
+        return []
+    return list(Network.objects.filter(pk__in=audience_network_ids(event)).order_by("name"))
+
+
+def organisations_in_audience(*, event: Event, organisation_ids: Iterable[int]) -> set[int]:
+    """Those of ``organisation_ids`` whose people may register for ``event``.
+
+    Everybody's when the event is open to all; otherwise those with an active membership
+    (member or partner) in an organising or audience network or one of their sub-networks.
+    """
+    organisation_ids = set(organisation_ids)
+    if event.open_to_all or not organisation_ids:
+        return organisation_ids
+    members = Membership.objects.filter(
+        organisation_id__in=organisation_ids,
+        network_id__in=audience_network_ids(event),
+        status=Membership.Status.ACTIVE,
+    )
+    return set(members.order_by().values_list("organisation_id", flat=True))
+
+
+def people_for_colleague_registration(*, event: Event, organisation: Organisation) -> list[Person]:
+    """The organisation's active persons by name, each with ``open_registrations`` for
+    ``event`` (confirmed or waitlisted: at most one)."""
+    registrations = Registration.objects.filter(event=event, status__in=OPEN)
+    return list(
+        organisation.people.filter(is_active=True)
+        .order_by("last_name", "first_name", "id")
+        .prefetch_related(
+            Prefetch("registrations", queryset=registrations, to_attr="open_registrations")
+        )
+    )
 
 
 def event_page(event: Event) -> Event:

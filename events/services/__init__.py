@@ -2,17 +2,23 @@
 
 from events.services.changes import SEQUENCE_FIELDS, event_update
 from events.services.registrations import (
+    Attendee,
+    AttendeeError,
     RegistrationError,
     promote_waitlisted,
     registration_cancel,
     registration_create,
+    registrations_create_for_colleagues,
 )
 
 __all__ = [
     "SEQUENCE_FIELDS",
+    "Attendee",
+    "AttendeeError",
     "RegistrationError",
     "event_update",
     "promote_waitlisted",
     "registration_cancel",
     "registration_create",
+    "registrations_create_for_colleagues",
 ]

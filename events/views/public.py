@@ -2,64 +2,127 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from events import access, ics, selectors, services
-from events.forms import RegistrationForm
-from events.models import Event
+from events import access, ics, services
+from events.forms.filters import EventFilterForm
+from events.forms.registration import ColleaguesRegistrationForm, RegistrationForm
+from events.models import Event, Registration, Session
+from events.selectors import public as selectors
 from members import access as members_access
-from members.models import Network
+from members import roles
+from members.models import Organisation, User
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
+EVENT_PAGE_SIZE = 20
 
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
-    network_id = request.GET.get("network", "")
-    event_format = request.GET.get("format", "")
-    network_id = int(network_id) if network_id.isdigit() else None
-    if event_format not in Event.Format.values:
-        event_format = ""
-    context = {
-        "events": selectors.upcoming_events(network_id=network_id, format=event_format),
-        "networks": Network.objects.only("pk", "name"),
-        "formats": Event.Format.choices,
-        "selected_network": network_id,
-        "selected_format": event_format,
-    }
+    """Upcoming events (or the archive of past ones), filtered by the GET parameters."""
+    form = EventFilterForm(request.GET)
+    events = selectors.events_for_list(**form.list_arguments())
+    page = Paginator(events, EVENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "events": page.object_list, "archive": form.is_archive}
     return render(request, "events/event_list.html", context)
 
 
-def _detail_context(request: HttpRequest, event: Event, form: RegistrationForm | None) -> dict:
+# --- Event page and registration -----------------------------------------------------------
+
+
+def _detail_context(
+    request: HttpRequest,
+    event: Event,
+    *,
+    form: RegistrationForm | None = None,
+    colleagues_form: ColleaguesRegistrationForm | None = None,
+) -> dict:
+    page = selectors.event_page(event)
     registration = selectors.registration_of(event=event, user=request.user)
-    people = access.people_registrable_by(request.user)
-    if form is None and registration is None and people:
-        form = RegistrationForm(event=event, people=people)
     can_manage = access.can_manage_event(request.user, event)
-    return {
-        "event": selectors.event_page(event),
+    window = selectors.registration_window(page)
+    context = {
+        "event": page,
         "registration": registration,
         "waitlist_position": registration and selectors.waitlist_position(registration),
-        "form": form,
         "can_manage": can_manage,
         "show_online_link": can_manage or bool(registration and registration.is_confirmed),
+        "window": window,
+        "audience": selectors.audience_networks(page),
+        "form": form,
+        "colleagues_form": colleagues_form,
     }
+    if request.user.is_authenticated:
+        is_open = window == selectors.RegistrationWindow.OPEN
+        open_now = page.status == Event.Status.PUBLISHED and is_open
+        context.update(_registration_choices(request, page, context, open_now=open_now))
+    return context
+
+
+def _registration_choices(request: HttpRequest, event: Event, context: dict, *, open_now: bool):
+    """Which forms the signed-in user gets: colleagues (as organisation admin), oneself,
+    or why they cannot register (their organisation is not in the event's audience)."""
+    user = request.user
+    people = list(access.people_registrable_by(user))
+    allowed = selectors.organisations_in_audience(
+        event=event, organisation_ids={p.organisation_id for p in people}
+    )
+    admin_of = roles.for_user(user).admin_of
+    admin_organisations = [
+        p.organisation for p in people if p.organisation_id in admin_of & allowed
+    ]
+    own = [p.pk for p in people if p.organisation_id in allowed - admin_of]
+    choices = {
+        "has_people": bool(people),
+        "outside_audience": [p.organisation for p in people if p.organisation_id not in allowed],
+        "colleague_organisations": admin_organisations,
+    }
+    if open_now and context["form"] is None and own and context["registration"] is None:
+        own_people = access.people_registrable_by(user).filter(pk__in=own)
+        choices["form"] = RegistrationForm(
+            event=event, people=own_people, workshops=_workshops(event)
+        )
+    if open_now and context["colleagues_form"] is None and admin_organisations:
+        organisation = _chosen(admin_organisations, request.GET.get("organisation", ""))
+        choices["colleagues_form"] = _colleagues_form(None, event, organisation, user)
+    return choices
+
+
+def _workshops(event: Event) -> list[Session]:
+    return [session for session in event.sessions.all() if session.is_workshop]
+
+
+def _chosen(organisations: list[Organisation], value: str) -> Organisation:
+    chosen = [o for o in organisations if str(o.pk) == value]
+    return chosen[0] if chosen else organisations[0]
+
+
+def _colleagues_form(data, event: Event, organisation: Organisation, user: User):
+    people = selectors.people_for_colleague_registration(event=event, organisation=organisation)
+    return ColleaguesRegistrationForm(
+        data, organisation=organisation, people=people, workshops=_workshops(event), user=user
+    )
 
 
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_view(request.user, pk)
-    return render(request, "events/event_detail.html", _detail_context(request, event, None))
+    return render(request, "events/event_detail.html", _detail_context(request, event))
 
 
 @login_required
 @require_POST
 def event_register(request: HttpRequest, pk: int) -> HttpResponse:
+    """Register oneself, or (with ``organisation`` in the form) colleagues as their admin."""
     event = access.event_for_view(request.user, pk)
+    if "organisation" in request.POST:
+        return _register_colleagues(request, event)
     people = access.people_registrable_by(request.user)
     form = RegistrationForm(request.POST, event=event, people=people)
     if form.is_valid():
@@ -77,7 +140,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _registered_message(registration.is_confirmed))
             return redirect(event)
-    context = _detail_context(request, event, form)
+    context = _detail_context(request, event, form=form)
     return render(request, "events/event_detail.html", context, status=400)
 
 
@@ -85,6 +148,46 @@ def _registered_message(confirmed: bool) -> str:
     if confirmed:
         return _("You are registered. We look forward to seeing you.")
     return _("The event is full. You are on the waiting list.")
+
+
+def _colleague_organisation(user: User, value: str) -> Organisation:
+    """The organisation whose people the user registers: only one they are admin of."""
+    admin_of = roles.for_user(user).admin_of
+    if not value.isdigit() or int(value) not in admin_of:
+        raise PermissionDenied
+    return Organisation.objects.get(pk=int(value))
+
+
+def _register_colleagues(request: HttpRequest, event: Event) -> HttpResponse:
+    organisation = _colleague_organisation(request.user, request.POST["organisation"])
+    page = selectors.event_page(event)
+    form = _colleagues_form(request.POST, page, organisation, request.user)
+    if form.is_valid():
+        try:
+            registrations = services.registrations_create_for_colleagues(
+                event=event,
+                organisation=organisation,
+                attendees=form.cleaned_data["attendees"],
+                registered_by=request.user,
+                consent=form.cleaned_data["consent"],
+            )
+        except services.AttendeeError as error:
+            form.add_attendee_error(index=error.index, message=error.message)
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _colleagues_message(registrations))
+            return redirect(event)
+    context = _detail_context(request, event, colleagues_form=form)
+    return render(request, "events/event_detail.html", context, status=400)
+
+
+def _colleagues_message(registrations: list[Registration]) -> str:
+    confirmed = sum(registration.is_confirmed for registration in registrations)
+    return _("Registered: %(confirmed)s confirmed, %(waitlisted)s on the waiting list.") % {
+        "confirmed": confirmed,
+        "waitlisted": len(registrations) - confirmed,
+    }
 
 
 @login_required

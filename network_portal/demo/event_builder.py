@@ -83,6 +83,7 @@ def _event_values(*, seed: EventSeed, series: dict[str, EventSeries]) -> dict[st
         "description": seed.description,
         "topics": seed.topics,
         "capacity": seed.capacity,
+        "open_to_all": seed.open_to_all,
         "status": Event.Status.PUBLISHED,
         "contact_person": demo_person(seed.contact) if seed.contact else None,
     }

@@ -62,6 +62,8 @@ class EventSeed:
     topics: str = ""
     series: str = ""
     audience: tuple[str, ...] = ()
+    # Any organisation may register, members of the networks or not.
+    open_to_all: bool = False
     host: str = ""
     format: str = "on_site"
     venue: str = ""
@@ -81,6 +83,9 @@ EN_AGENTUR_CONTACT = ("en-agentur", "Wehling")
 VERBUNDAUSBILDUNG = EventSeed(
     title="Wirtschaft trifft Wirtschaft: Verbundausbildung bei F. Hesterberg & Söhne",
     series=WTW,
+    # "Angesprochen sind Firmen aus Bochum, Dortmund, Hagen, Herne und dem Ennepe-Ruhr-Kreis":
+    # interested companies of the region, whether or not they are members.
+    open_to_all=True,
     day=date(2027, 3, 18),  # a Thursday
     starts="17:30",
     ends="20:00",
@@ -258,6 +263,7 @@ SALES_SEMINAR = EventSeed(
 PAST_MEETING = EventSeed(
     title="Wirtschaft trifft Wirtschaft: Energieeffizienz in der Schmiede",
     series=WTW,
+    open_to_all=True,
     day=date(2026, 6, 18),  # a Thursday
     starts="17:30",
     ends="20:00",

@@ -333,12 +333,13 @@ def test_mail_with_attachment_arrives_with_the_file(celery_worker, smtp_sink, wa
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("action", "status", "queued"),
-    [("mark_delivered", Status.SENT, 0), ("send_again", Status.QUEUED, 1)],
+    "case", [("mark_delivered", Status.SENT, 0), ("send_again", Status.QUEUED, 1)]
 )
+@pytest.mark.usefixtures("smtp_sink")
 def test_platform_admin_settles_uncertain_mail_in_the_admin(
-    client, world, settings, smtp_sink, django_capture_on_commit_callbacks, action, status, queued
+    client, world, settings, django_capture_on_commit_callbacks, case
 ):
+    action, status, queued = case
     celery_app.control.purge()
     uncertain = _old_mail(key="unsure", age=timedelta(hours=1), status=Status.UNCERTAIN, attempts=1)
     sent = _old_mail(key="done", age=timedelta(hours=1), status=Status.SENT, attempts=1)

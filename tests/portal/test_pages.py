@@ -30,7 +30,7 @@ def text_of(response) -> str:
 
 def main_nav(response) -> list[tuple[str, str]]:
     """(label, href) of each item of the main navigation."""
-    nav = re.search(r'<nav class="main-nav".*?</nav>', text_of(response)).group(0)
+    nav = re.search(r'<nav class="main-nav".*?</ul>', text_of(response)).group(0)  # wide list
     return [(label, href) for href, label in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)]
 
 
