@@ -10,7 +10,7 @@ from events.services import SEQUENCE_FIELDS
 @admin.register(EventSeries)
 class EventSeriesAdmin(admin.ModelAdmin):
     list_display = ["name"]
-    search_fields = ["name"]
+    search_fields = ["name", "description"]
 
 
 class SessionInline(admin.TabularInline):
@@ -28,8 +28,9 @@ class EventPersonInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "starts_at", "format", "status", "capacity"]
+    list_display = ["title", "starts_at", "format", "status", "capacity", "series"]
     list_filter = ["status", "format", "series", "organising_networks", "region"]
+    list_select_related = ["series"]
     search_fields = ["title", "venue", "description"]
     date_hierarchy = "starts_at"
     autocomplete_fields = [
@@ -56,6 +57,7 @@ class EventAdmin(admin.ModelAdmin):
 class SessionAdmin(admin.ModelAdmin):
     list_display = ["title", "event", "starts_at", "is_workshop", "capacity", "slot"]
     list_filter = ["is_workshop"]
+    list_select_related = ["event"]
     search_fields = ["title", "event__title"]
     autocomplete_fields = ["event"]
 
@@ -64,6 +66,7 @@ class SessionAdmin(admin.ModelAdmin):
 class EventPersonAdmin(admin.ModelAdmin):
     list_display = ["__str__", "event", "session", "role"]
     list_filter = ["role"]
+    list_select_related = ["event", "session", "person"]
     search_fields = ["name", "person__last_name", "event__title"]
     autocomplete_fields = ["event", "session", "person"]
 
@@ -79,14 +82,23 @@ class RegistrationAdmin(admin.ModelAdmin):
     """Read and check in here; capacity decisions belong to ``events.services``."""
 
     list_display = ["person", "organisation", "event", "status", "created_at", "checked_in_at"]
-    list_filter = ["status", "event"]
+    list_filter = ["status", "source", "event"]
+    list_select_related = ["person", "organisation", "event"]
+    date_hierarchy = "created_at"
     search_fields = [
         "person__first_name",
         "person__last_name",
         "organisation__name",
         "event__title",
     ]
-    autocomplete_fields = ["event", "person", "organisation", "registered_by", "cancelled_by"]
+    autocomplete_fields = [
+        "event",
+        "person",
+        "organisation",
+        "registered_by",
+        "cancelled_by",
+        "checked_in_by",
+    ]
     readonly_fields = ["status", "created_at", "cancelled_at", "consent_at"]
     inlines = [WorkshopChoiceInline]
 

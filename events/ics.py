@@ -3,11 +3,13 @@
 Times are written in Europe/Berlin local time with ``TZID``; the calendar carries a
 VTIMEZONE with the EU daylight saving rules, so it holds for every year. The online link
 goes only into files built with ``online_link=True`` (for confirmed attendees and managers),
-never into the feeds.
+never into the feeds. ``event_message`` builds the iTIP message (METHOD REQUEST or CANCEL)
+that mails to one attendee carry, with the same UID and SEQUENCE as the feeds.
 """
 
 import datetime as dt
 from collections.abc import Iterable
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -20,6 +22,8 @@ from events.models import Event
 TZID = "Europe/Berlin"
 BERLIN = ZoneInfo(TZID)
 PRODID = "-//Network Portal//Events//DE"
+METHOD_REQUEST = "REQUEST"
+METHOD_CANCEL = "CANCEL"
 STATUS = {
     Event.Status.PUBLISHED: "CONFIRMED",
     Event.Status.CANCELLED: "CANCELLED",
@@ -35,6 +39,50 @@ def event_calendar(event: Event, *, online_link: bool = False) -> bytes:
 def feed_calendar(events: Iterable[Event], *, name: str) -> bytes:
     """A subscribable calendar of ``events``; never with online links."""
     return _calendar(events, name=name, online_link=False)
+
+
+def event_message(
+    event: Event, *, method: str, attendee_email: str, attendee_name: str, online_link: bool
+) -> bytes:
+    """An iTIP message (RFC 5546) about ``event`` for one attendee, to attach to a mail.
+
+    ``method`` is "REQUEST" (a seat: add or update the entry) or "CANCEL" (remove it).
+    UID and SEQUENCE are those of the feeds, so the entry a calendar already holds is
+    updated, not doubled. The attendee registered already, hence ``PARTSTAT=ACCEPTED``
+    and no reply wanted (``RSVP=FALSE``); the portal's sender address is the organizer.
+    """
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add_component(berlin_timezone())
+    vevent = _vevent(event, online_link=online_link and method == METHOD_REQUEST)
+    if method == METHOD_CANCEL:
+        vevent.pop("status")
+        vevent.add("status", "CANCELLED")
+    vevent.add("organizer", _organizer())
+    vevent.add("attendee", _attendee(attendee_email, attendee_name))
+    calendar.add_component(vevent)
+    return calendar.to_ical()
+
+
+def _organizer() -> icalendar.vCalAddress:
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = icalendar.vCalAddress(f"mailto:{address}")
+    if name:
+        organizer.params["cn"] = name
+    return organizer
+
+
+def _attendee(email: str, name: str) -> icalendar.vCalAddress:
+    attendee = icalendar.vCalAddress(f"mailto:{email}")
+    if name:
+        attendee.params["cn"] = name
+    attendee.params["role"] = "REQ-PARTICIPANT"
+    attendee.params["partstat"] = "ACCEPTED"
+    attendee.params["rsvp"] = "FALSE"
+    return attendee
 
 
 def event_uid(event: Event) -> str:

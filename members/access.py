@@ -10,7 +10,15 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from members import roles
-from members.models import Membership, Network, Organisation, User
+from members.models import (
+    ColleagueInvitation,
+    JoinRequest,
+    Membership,
+    Network,
+    Organisation,
+    Person,
+    User,
+)
 
 AnyUser = User | AnonymousUser
 # Memberships through which a network manager looks after an organisation.
@@ -90,6 +98,32 @@ def organisation_for_change(user: AnyUser, slug: str) -> Organisation:
     return organisation
 
 
+def can_ask_to_join(user: AnyUser, organisation: Organisation) -> bool:
+    """Signed-in users who do not act for the organisation yet may ask to join it."""
+    return user.is_authenticated and organisation.pk not in roles.for_user(user).organisation_ids
+
+
+# The people of an organisation, its requests to join and its invitations: for whoever may
+# change the organisation (``organisation_for_change`` first), looked up within it.
+
+
+def person_for_change(organisation: Organisation, pk: int) -> Person:
+    return get_object_or_404(Person, organisation=organisation, pk=pk)
+
+
+def join_request_for_decision(organisation: Organisation, pk: int) -> JoinRequest:
+    return get_object_or_404(
+        JoinRequest.objects.select_related("user"),
+        organisation=organisation,
+        pk=pk,
+        status=JoinRequest.Status.PENDING,
+    )
+
+
+def invitation_for_change(organisation: Organisation, pk: int) -> ColleagueInvitation:
+    return get_object_or_404(ColleagueInvitation, organisation=organisation, pk=pk)
+
+
 # --- Networks --------------------------------------------------------------------------
 
 
@@ -108,3 +142,36 @@ def network_for_manage(user: AnyUser, slug: str) -> Network:
     if not can_manage_network(user, network):
         raise PermissionDenied
     return network
+
+
+# --- Applications to join a network and the managers' dashboard -------------------------
+
+
+def networks_for_manager_area(user: AnyUser) -> QuerySet[Network]:
+    """The networks whose applications and figures the user sees: managed ones, or all."""
+    user_roles = roles.for_user(user)
+    if user_roles.is_platform_admin:
+        return Network.objects.all()
+    return Network.objects.filter(pk__in=user_roles.managed_network_ids)
+
+
+def require_manager_area(user: AnyUser) -> None:
+    """Only network managers and platform admins enter the manager area (403 otherwise)."""
+    user_roles = roles.for_user(user)
+    if not (user_roles.is_platform_admin or user_roles.is_manager):
+        raise PermissionDenied
+
+
+def application_for_decision(user: AnyUser, pk: int) -> Membership:
+    """403 outside the manager area; 404 for a membership of a network not managed.
+
+    A decided application is returned too: the service tells the manager it was decided.
+    """
+    require_manager_area(user)
+    memberships = Membership.objects.filter(network__in=networks_for_manager_area(user))
+    return get_object_or_404(memberships.select_related("organisation", "network"), pk=pk)
+
+
+def organisations_that_may_apply(user: AnyUser) -> QuerySet[Organisation]:
+    """Organisations the user may apply for: those they are organisation admin of."""
+    return Organisation.objects.filter(pk__in=roles.for_user(user).admin_of)

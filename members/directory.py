@@ -89,9 +89,9 @@ def _searched(organisations: QuerySet, terms: list[str]) -> QuerySet:
         *SEARCH_FIELDS[1:], config="german", weight="B"
     )
     return (
-        organisations.annotate(search=search_vector())
+        organisations.alias(search=search_vector())
         .filter(search=query)
-        .annotate(rank=SearchRank(ranked, query))
+        .alias(rank=SearchRank(ranked, query))
     )
 
 

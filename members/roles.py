@@ -59,12 +59,17 @@ def _load(user: User) -> Roles:
     )
     organisation_ids = {org_id for org_id, _role, _kind in people}
     memberships = (
-        Membership.objects.filter(
-            organisation_id__in=organisation_ids, status=Membership.Status.ACTIVE
+        list(
+            Membership.objects.filter(
+                organisation_id__in=organisation_ids, status=Membership.Status.ACTIVE
+            )
+            .order_by()  # no joins for the default ordering by names
+            .values_list("organisation_id", "network_id")
         )
-        .order_by()  # no joins for the default ordering by names
-        .values_list("network_id", flat=True)
+        if organisation_ids
+        else []
     )
+    in_networks = {org_id for org_id, _network_id in memberships}
     return Roles(
         is_platform_admin=user.is_superuser,
         managed_network_ids=frozenset(
@@ -72,8 +77,10 @@ def _load(user: User) -> Roles:
         ),
         admin_of=frozenset(o for o, role, _k in people if role == Person.Role.ADMIN),
         staff_of=frozenset(o for o, role, _k in people if role == Person.Role.STAFF),
-        network_ids=frozenset(memberships) if organisation_ids else frozenset(),
-        is_partner=any(kind != "company" for _o, _r, kind in people),
+        network_ids=frozenset(network_id for _o, network_id in memberships),
+        # A partner organisation (chamber, agency, university, ...) active in a network: the
+        # kind alone is self-declared by whoever creates an organisation.
+        is_partner=any(kind != "company" and o in in_networks for o, _r, kind in people),
     )
 
 

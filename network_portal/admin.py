@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network_portal import outbox
 from network_portal.models import AuditEntry, LegalPage, OutgoingMail
+from network_portal.privacy import admin as privacy_admin  # noqa: F401 - registers its models
 
 
 @admin.register(OutgoingMail)

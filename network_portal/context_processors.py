@@ -29,6 +29,7 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
         NavItem(_("Home"), reverse("home")),
         NavItem(_("Events"), reverse("events:list")),
         NavItem(_("Members"), reverse("members:directory")),
+        NavItem(_("Cooperations"), reverse("cooperations:marketplace")),
         NavItem(_("Networks"), reverse("members:networks")),
     ]
     user_roles = roles.for_user(request.user)
@@ -36,10 +37,12 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
         return items
     items.append(NavItem(_("My area"), reverse("dashboard")))
     items.append(NavItem(_("My events"), reverse("events:mine")))
+    if user_roles.organisation_ids:
+        items.append(NavItem(_("My cooperations"), reverse("cooperations:mine")))
     for organisation in Organisation.objects.filter(pk__in=user_roles.organisation_ids)[:3]:
         items.append(NavItem(organisation.name, organisation.get_absolute_url()))
-    if user_roles.is_manager:
-        items.append(NavItem(_("Network management"), reverse("dashboard") + "#verwaltung"))
+    if user_roles.is_manager or user_roles.is_platform_admin:
+        items.append(NavItem(_("Network management"), reverse("members:manage_dashboard")))
     if user_roles.is_platform_admin:
         items.append(NavItem(_("Administration"), reverse("admin:index")))
     return items

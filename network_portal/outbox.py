@@ -5,6 +5,7 @@ import secrets
 import smtplib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from network_portal import preferences
 from network_portal.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -25,6 +27,7 @@ RETRY_MAX_SECONDS = 30 * 60  # below the broker's visibility timeout (settings)
 # The attempt that makes a temporary failure final: the first try and the retries of
 # ``deliver_mail``. Without it a mail the server never takes would stay queued for ever.
 MAX_ATTEMPTS = 9
+SUPPRESSED_REASON = "Not sent: the recipient unsubscribed from this kind of mail."
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ def mail_enqueue(
     body_html: str = "",
     about: str = "",
     attachments: Sequence[Attachment] = (),
+    headers: dict[str, str] | None = None,
 ) -> OutgoingMail | None:
     """Record a mail; queue its delivery after commit. A known key records nothing."""
     status = OutgoingMail.Status.QUEUED if delivery_configured() else OutgoingMail.Status.KEPT
@@ -72,6 +76,7 @@ def mail_enqueue(
                 body_html=body_html,
                 about=about,
                 attachments=[attachment.as_json() for attachment in attachments],
+                headers=headers or {},
                 status=status,
             )
     except IntegrityError:
@@ -87,6 +92,79 @@ def mail_about(obj: models.Model) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+@dataclass(frozen=True)
+class RenderedMail:
+    """A mail rendered from its templates, ready to be recorded (``mails_enqueue``)."""
+
+    key: str
+    kind: str
+    recipient: str
+    language: str
+    subject: str
+    body_text: str
+    body_html: str
+    about: str = ""
+    attachments: Sequence[Attachment] = ()
+    headers: dict[str, str] | None = None
+
+    def fields(self) -> dict:
+        """The keyword arguments of ``mail_enqueue``."""
+        values = {field.name: getattr(self, field.name) for field in dataclass_fields(self)}
+        return {**values, "from_email": settings.DEFAULT_FROM_EMAIL}
+
+    def as_row(self, status: str) -> OutgoingMail:
+        row = {**self.fields(), "headers": self.headers or {}, "status": status}
+        row["attachments"] = [attachment.as_json() for attachment in self.attachments]
+        return OutgoingMail(**row)
+
+
+def mail_render(
+    *,
+    key: str,
+    kind: str,
+    recipient: str,
+    language: str,
+    template: str,
+    context: dict,
+    about: str = "",
+    attachments: Sequence[Attachment] = (),
+    headers: dict[str, str] | None = None,
+    unsubscribe: preferences.Unsubscribe | None = None,
+) -> RenderedMail:
+    """Render ``mail/<template>_subject.txt``, ``.txt`` and ``.html`` in ``language``.
+
+    Optional kinds of mail (``preferences.OPTIONAL_KINDS``) get ``unsubscribe_url`` and
+    ``preferences_url`` in the context and the ``List-Unsubscribe`` headers; pass
+    ``unsubscribe`` from ``preferences.unsubscribes_for`` when rendering many at once.
+    """
+    if unsubscribe is None and preferences.category_of(kind):
+        unsubscribe = preferences.unsubscribes_for(kind=kind, emails=[recipient]).get(
+            preferences.normalised(recipient)
+        )
+    headers = dict(headers or {})
+    context = {"portal_url": settings.SITE_URL.rstrip("/"), **context}
+    if unsubscribe is not None:
+        headers = {**unsubscribe.headers, **headers}
+        context["unsubscribe_url"] = unsubscribe.url
+        context["preferences_url"] = unsubscribe.preferences_url
+    with translation.override(language):
+        subject = render_to_string(f"mail/{template}_subject.txt", context)
+        body_text = render_to_string(f"mail/{template}.txt", context)
+        body_html = render_to_string(f"mail/{template}.html", context)
+    return RenderedMail(
+        key=key[:255],
+        kind=kind,
+        recipient=recipient,
+        language=language,
+        subject=" ".join(subject.split())[:255],
+        body_text=body_text.strip() + "\n",
+        body_html=body_html,
+        about=about,
+        attachments=tuple(attachments),
+        headers=headers,
+    )
+
+
 def mail_from_template(
     *,
     key: str,
@@ -97,6 +175,7 @@ def mail_from_template(
     context: dict,
     about: str = "",
     attachments: Sequence[Attachment] = (),
+    headers: dict[str, str] | None = None,
 ) -> OutgoingMail | None:
     """Render ``mail/<template>_subject.txt``, ``.txt`` and ``.html`` in ``language`` and
     record the mail. The HTML part extends ``mail/base.html`` (the portal's look).
@@ -104,23 +183,41 @@ def mail_from_template(
     ``key`` must name kind + object + recipient (e.g. "application-approved:7:a@b.de"), so
     the same mail is never recorded twice. Call it inside the transaction of the change.
     """
-    with translation.override(language):
-        context = {"portal_url": settings.SITE_URL.rstrip("/"), **context}
-        subject = render_to_string(f"mail/{template}_subject.txt", context)
-        body_text = render_to_string(f"mail/{template}.txt", context)
-        body_html = render_to_string(f"mail/{template}.html", context)
-    return mail_enqueue(
-        key=key[:255],
+    mail = mail_render(
+        key=key,
         kind=kind,
         recipient=recipient,
         language=language,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        subject=" ".join(subject.split())[:255],
-        body_text=body_text.strip() + "\n",
-        body_html=body_html,
+        template=template,
+        context=context,
         about=about,
         attachments=attachments,
+        headers=headers,
     )
+    return mail_enqueue(**mail.fields())
+
+
+@transaction.atomic
+def mails_enqueue(mails: Sequence[RenderedMail]) -> dict[str, int]:
+    """Record many rendered mails with one INSERT; queue their delivery after commit.
+
+    Keys known already record nothing (as in ``mail_enqueue``). Returns key -> id of the
+    mails recorded now. Four queries, however many mails.
+    """
+    keys = [mail.key for mail in mails]
+    known = set(OutgoingMail.objects.filter(key__in=keys).values_list("key", flat=True))
+    status = OutgoingMail.Status.QUEUED if delivery_configured() else OutgoingMail.Status.KEPT
+    new = [mail.as_row(status) for mail in mails if mail.key not in known]
+    OutgoingMail.objects.bulk_create(new, ignore_conflicts=True)
+    recorded = dict(
+        OutgoingMail.objects.filter(key__in=[row.key for row in new]).values_list("key", "pk")
+    )
+    if status == OutgoingMail.Status.QUEUED:
+        # A key recorded by a concurrent transaction in between may be queued twice;
+        # ``mail_claim`` lets only one delivery have it.
+        for mail_id in recorded.values():
+            _queue_delivery(mail_id)
+    return recorded
 
 
 def _queue_delivery(mail_id: int) -> None:
@@ -161,11 +258,15 @@ def mail_deliver(*, mail_id: int) -> bool:
 
     Raises ``TryLater`` for temporary failures after putting the mail back in the queue
     with ``next_attempt_at``, so the task can retry then. A refused address, a refused
-    message (5xx) or the last of ``MAX_ATTEMPTS`` attempts marks the mail failed.
+    message (5xx) or the last of ``MAX_ATTEMPTS`` attempts marks the mail failed. Optional
+    mail to an address that has since unsubscribed from its kind is marked suppressed.
     """
     mail = mail_claim(mail_id=mail_id)
     if mail is None:
         return False
+    if not preferences.wants(email=mail.recipient, kind=mail.kind):
+        _mark(mail, OutgoingMail.Status.SUPPRESSED, error=SUPPRESSED_REASON)
+        return True
     try:
         _send(mail)
     except (smtplib.SMTPException, OSError) as error:
@@ -224,7 +325,7 @@ def _message(mail: OutgoingMail, connection) -> EmailMultiAlternatives:
         from_email=mail.from_email,
         to=[mail.recipient],
         connection=connection,
-        headers={"X-Portal-Key": mail.key},
+        headers={**mail.headers, "X-Portal-Key": mail.key},
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")

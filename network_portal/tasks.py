@@ -1,10 +1,12 @@
 """Thin Celery tasks of the portal shell: load by id, call the service."""
 
 import logging
+from dataclasses import asdict
 
 from celery import shared_task
 
 from network_portal import outbox
+from network_portal.privacy import retention
 
 logger = logging.getLogger(__name__)
 
@@ -23,3 +25,16 @@ def deliver_mail(self, *, mail_id: int) -> None:
 @shared_task(name="network_portal.outbox_sweep")
 def outbox_sweep() -> int:
     return outbox.outbox_sweep()
+
+
+@shared_task(name="network_portal.privacy_retention")
+def privacy_retention() -> dict[str, int]:
+    """Daily: delete access needs of past events, anonymise attendees after the period."""
+    report = retention.retention_run()
+    logger.info(
+        "Retention: %s access needs deleted, %s registrations of %s events anonymised.",
+        report.access_needs_deleted,
+        report.registrations_anonymised,
+        report.events_anonymised,
+    )
+    return asdict(report)

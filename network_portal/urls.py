@@ -15,6 +15,8 @@ admin.site.site_title = _("Network Portal")
 urlpatterns = [
     path("", views.home, name="home"),
     path("mein-bereich/", views.dashboard, name="dashboard"),
+    path("", include("network_portal.preference_urls")),
+    path("", include("network_portal.privacy.urls")),
     path("seite/<slug:slug>/", views.legal_page, name="legal"),
     path("healthz", views.healthz, name="healthz"),
     path("livez", views.livez, name="livez"),
@@ -23,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("members.urls")),
     path("", include("events.urls")),
+    path("", include("cooperations.urls")),
 ]
 
 if settings.DEBUG:

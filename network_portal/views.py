@@ -1,5 +1,6 @@
 """Views of the portal shell: home, dashboard, legal pages, health and liveness."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -35,7 +36,17 @@ def legal_page(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in LegalPage.Slug.values:
         raise Http404
     page = LegalPage.objects.filter(slug=slug).first() or LegalPage(slug=slug, body_de="")
-    return render(request, "portal/legal_page.html", {"page": page})
+    context = {"page": page, "contact": _legal_contact(slug)}
+    return render(request, "portal/legal_page.html", context)
+
+
+def _legal_contact(slug: str) -> str:
+    """The operator's contacts from the configuration (required in production)."""
+    if slug == LegalPage.Slug.IMPRINT:
+        return settings.PORTAL_IMPRINT_CONTACT
+    if slug == LegalPage.Slug.PRIVACY:
+        return settings.PORTAL_PRIVACY_CONTACT
+    return ""
 
 
 @never_cache

@@ -12,7 +12,9 @@ import environ
 import pytest
 from aiosmtpd.controller import Controller
 from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from members.models import Network, Organisation, Person, User
 from network_portal import celery_app
@@ -34,6 +36,18 @@ class World:
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language (German), as each request does.
+
+    The active language is per thread: without this, a request made with the English
+    cookie in an earlier test would leave English active for the next test's service calls.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (rate limits live there)."""
     cache.clear()
@@ -43,6 +57,11 @@ def _clear_cache():
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """The ``world`` fixture's objects; for module-scoped fixtures that need them too."""
     network = factories.NetworkFactory(name="In|Die RegionRuhr", slug="indie-regionruhr")
     company = factories.OrganisationFactory(name="Hesterberg Testwerk GmbH")
     factories.MembershipFactory(organisation=company, network=network)

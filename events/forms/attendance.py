@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, Registration
 from members.models import Organisation, Person
 from network_portal.models import OutgoingMail
+from network_portal.widgets import LongSelect
 
 SEARCH_WIDGET = forms.TextInput(attrs={"type": "search", "autocomplete": "off"})
 YES, NO = "yes", "no"
@@ -27,7 +28,11 @@ class RegistrationFilterForm(forms.Form):
         required=False,
     )
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=None, required=False, empty_label=_("All organisations")
+        label=_("Organisation"),
+        queryset=None,
+        required=False,
+        empty_label=_("All organisations"),
+        widget=LongSelect,
     )
     workshop = forms.ModelChoiceField(
         label=_("Workshop"), queryset=None, required=False, empty_label=_("All workshops")
@@ -43,9 +48,9 @@ class RegistrationFilterForm(forms.Form):
     def __init__(self, *args, event: Event, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         registered = event.registrations.values("organisation_id")
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            pk__in=registered
-        ).order_by("name")
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(pk__in=registered).only("id", "name").order_by("name")
+        )
         self.fields["workshop"].queryset = event.sessions.filter(is_workshop=True)
 
     def selector_arguments(self) -> dict:

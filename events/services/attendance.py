@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Registration
+from events.services import notifications
 from events.services.registrations import (
     OPEN,
     RegistrationError,
@@ -47,9 +48,9 @@ def registration_move_up(*, registration: Registration, moved_by: User) -> Regis
     """Move a waitlisted person up by hand.
 
     With a seat free they are confirmed at once (ahead of anyone else waiting: the
-    manager decides). Otherwise they become first on the waiting list: their
-    ``waitlist_priority`` is set above the highest one of the event. Capacity is never
-    exceeded.
+    manager decides) and get their promotion mail. Otherwise they become first on the
+    waiting list: their ``waitlist_priority`` is set above the highest one of the event.
+    Capacity is never exceeded.
     """
     event, registration = _lock(registration)
     if registration.status != Status.WAITLISTED:
@@ -58,6 +59,8 @@ def registration_move_up(*, registration: Registration, moved_by: User) -> Regis
         registration.status = Status.CONFIRMED
         registration.save(update_fields=["status"])
         _fill_workshops(registration.workshops.all())
+        registration.event = event
+        notifications.mail_promoted([registration])
     else:
         waiting = event.registrations.filter(status=Status.WAITLISTED)
         highest = waiting.aggregate(highest=Max("waitlist_priority"))["highest"] or 0
@@ -105,6 +108,7 @@ def registration_walk_in(
     per-organisation limit do not apply (the manager decides at the door); workshops
     are not chosen. Someone already on the waiting list is confirmed and checked in
     under the same rule; someone already confirmed is refused (check them in instead).
+    Walk-ins get no confirmation mail: they are at the door.
     """
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status != Event.Status.PUBLISHED:

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from events import ics
 from events.models import Event, Registration, WorkshopChoice
+from events.services import notifications
 from events.services.editing import (
     Agenda,
     EventChangeError,
@@ -53,10 +55,15 @@ def event_update(
     workshop) go to the waiting list at once, in its order. Fewer seats than confirmed
     registrations need ``keep_confirmed``: nobody loses their seat, and nobody new is
     confirmed until enough have cancelled. Raises ``EventChangeError``; nothing is saved then.
+
+    A published event whose time, place or online link changes: everybody registered
+    gets a notice (``notifications.mail_event_changed``) in this transaction.
     """
     _check_changeable(changes)
     event = Event.objects.select_for_update().get(pk=event.pk)
     old_capacity = event.capacity
+    was_published = event.status == Event.Status.PUBLISHED
+    before = {name: getattr(event, name) for name in notifications.NOTICE_FIELDS}
     if new_series:
         changes["series"] = series_named(new_series)
     changed = {name for name, value in changes.items() if getattr(event, name) != value}
@@ -70,9 +77,15 @@ def event_update(
         relations_set(event=event, relations=relations)
     if agenda is not None:
         agenda_save(event=event, agenda=agenda)
+    promoted = []
     if event.status != Event.Status.CANCELLED:
-        promote_waitlisted(event)
+        promoted = promote_waitlisted(event)
         fill_workshops(event.sessions.filter(is_workshop=True))
+    if notifications.change_worth_a_notice(
+        was_published=was_published, event=event, changed=changed
+    ):
+        change = notifications.EventChange(before=before, changed=frozenset(changed))
+        notifications.mail_event_changed(event, change=change, skip=[r.pk for r in promoted])
     if changed_by is not None:
         _audit(changed_by, event, changed=changed, keep_confirmed=keep_confirmed)
     return event
@@ -162,23 +175,27 @@ def mail_event_cancelled(*, event: Event, registration: Registration, message: s
     """The mail to one registrant that the event is cancelled, in their language.
 
     ``registration.status`` is still the one before the cancellation (confirmed or on
-    the waiting list). People without an e-mail address are skipped.
+    the waiting list). People without an e-mail address are skipped. The ``.ics``
+    (METHOD:CANCEL) takes the event out of their calendar.
     """
-    person = registration.person
-    recipient = person.email or (person.user.email if person.user else "")
-    if not recipient:
+    recipient = notifications.recipient_of(registration.person)
+    if recipient is None:
         return
+    calendar = notifications.calendar_attachment(
+        event, method=ics.METHOD_CANCEL, recipient=recipient, online_link=False
+    )
     mail_from_template(
         key=f"event-cancelled:{event.pk}:{registration.pk}",
         kind="event-cancelled",
-        recipient=recipient,
-        language=(person.user.language if person.user else "") or "de",
+        recipient=recipient.email,
+        language=recipient.language,
         template="event_cancelled",
         context={
             "event": event,
             "registration": registration,
-            "person": person,
+            "person": registration.person,
             "message": message,
         },
         about=mail_about(event),
+        attachments=[calendar],
     )

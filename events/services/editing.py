@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Event, EventPerson, EventSeries, Registration, Session, WorkshopChoice
+from events.services.reminders import reminder_rules_create_defaults
 from members.models import Person, User
 from network_portal.audit import audit_record
 
@@ -91,7 +92,7 @@ def event_create(
     new_series: str = "",
     **fields,
 ) -> Event:
-    """A new event as a draft, with its networks, agenda and people."""
+    """A new event as a draft, with its networks, agenda, people and default reminders."""
     event = Event(**fields, status=Event.Status.DRAFT)
     if new_series:
         event.series = series_named(new_series)
@@ -101,6 +102,7 @@ def event_create(
     event.save()
     relations_set(event=event, relations=relations)
     agenda_save(event=event, agenda=agenda)
+    reminder_rules_create_defaults(event=event)
     audit_record(actor=created_by, action="event.create", target=event)
     return event
 

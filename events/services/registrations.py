@@ -18,8 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, Registration, Session, WorkshopChoice
 from events.selectors.public import RegistrationWindow, organisations_in_audience
 from events.selectors.public import registration_window as _registration_window
+from events.services import notifications
 from members import roles
 from members.models import Organisation, Person, User
+from network_portal.models import ConsentPurpose
+from network_portal.privacy.consent import consent_give
 
 OPEN = (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
 
@@ -70,6 +73,10 @@ def registration_create(
     except IntegrityError as error:
         raise RegistrationError(_("This person is already registered for the event.")) from error
     _choose_workshops(registration=registration, workshops=workshops)
+    consent_give(
+        purpose=ConsentPurpose.EVENT_REGISTRATION, user=registered_by, person=person, about=event
+    )
+    notifications.mail_registration_created(registration)
     return registration
 
 
@@ -167,14 +174,19 @@ def _fill_workshops(workshops: Iterable[Session]) -> None:
 
 @transaction.atomic
 def registration_cancel(
-    *, registration: Registration, cancelled_by: User, by_manager: bool = False
+    *, registration: Registration, cancelled_by: User | None, by_manager: bool = False
 ) -> Registration:
     """Cancel before the deadline; the freed seats go to the first on the waiting lists.
 
     ``by_manager``: a manager of the event cancels, and may do so after the deadline.
+    ``cancelled_by`` is ``None`` for a cancel link used by a person without an account.
+    The person gets a cancellation mail, the promoted ones their promotion mail.
     """
     event = Event.objects.select_for_update().get(pk=registration.event_id)
-    registration = Registration.objects.get(pk=registration.pk)
+    registration = Registration.objects.select_related("person__user", "registered_by").get(
+        pk=registration.pk
+    )
+    registration.event = event
     if registration.status == Registration.Status.CANCELLED:
         raise RegistrationError(_("This registration is already cancelled."))
     if not by_manager and timezone.now() >= event.cancellation_closes:
@@ -184,27 +196,34 @@ def registration_cancel(
     registration.cancelled_by = cancelled_by
     registration.save(update_fields=["status", "cancelled_at", "cancelled_by"])
     registration.choices.update(status=WorkshopChoice.Status.CANCELLED)
+    notifications.mail_cancelled(registration, by_manager=by_manager)
     promote_waitlisted(event)
     _fill_workshops(event.sessions.filter(is_workshop=True))
     return registration
 
 
 def promote_waitlisted(event: Event) -> list[Registration]:
-    """Confirm the first waitlisted registrations while seats are left.
+    """Confirm the first waitlisted registrations while seats are left; each promoted
+    person gets their promotion mail (with the calendar entry) in this transaction.
 
     Call it with the event row locked (inside the transaction that freed or added seats).
+    Returns the promoted registrations, with their new status.
     """
     left = _seats_left(event)
     if left <= 0:
         return []
     waiting = list(
-        event.registrations.filter(status=Registration.Status.WAITLISTED).order_by(
-            *Registration.WAITLIST_ORDER
-        )[:left]
+        event.registrations.filter(status=Registration.Status.WAITLISTED)
+        .select_related("person__user", "registered_by")
+        .order_by(*Registration.WAITLIST_ORDER)[:left]
     )
     Registration.objects.filter(pk__in=[r.pk for r in waiting]).update(
         status=Registration.Status.CONFIRMED
     )
+    for registration in waiting:
+        registration.status = Registration.Status.CONFIRMED
+        registration.event = event
+    notifications.mail_promoted(waiting)
     return waiting
 
 

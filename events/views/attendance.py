@@ -9,8 +9,8 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
@@ -21,6 +21,7 @@ from events import access
 from events.forms.attendance import MailFilterForm, RegistrationFilterForm
 from events.models import Registration
 from events.selectors import attendance as selectors
+from events.selectors.mails import event_mail_counts, kind_label
 from events.services import attendance as services
 from events.services.registrations import RegistrationError
 from network_portal.exports import csv_response, xlsx_response
@@ -43,6 +44,7 @@ def manage_event(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "event": event,
         "counts": selectors.event_counts(event),
+        "mail_counts": event_mail_counts(event),
         "form": form,
         "page": page,
         "registrations": registrations,
@@ -63,11 +65,12 @@ def manage_counts(request: HttpRequest, pk: int) -> HttpResponse:
 def _back(request: HttpRequest, event_id: int) -> HttpResponse:
     """Back to the page the action came from (``next``), else to the event's manager page."""
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # A path only: ``redirect("0")`` would look for a view named "0" (a 500).
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = reverse("events:manage_event", kwargs={"pk": event_id})
-    return redirect(target)
+    return HttpResponseRedirect(target)
 
 
 def _act(request: HttpRequest, pk: int, action: Callable[[Registration], str]) -> HttpResponse:
@@ -177,10 +180,20 @@ def manage_print(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def manage_mails(request: HttpRequest, pk: int) -> HttpResponse:
-    """The event's mails from the outbox, newest first; failed ones stand out."""
+    """The event's mails: counts per kind and status, then the mails from the outbox,
+    newest first; failed ones stand out."""
     event = access.event_for_manager(request.user, pk)
     form = MailFilterForm(request.GET)
     mails = selectors.event_mails(event, status=form.selected_status())
     page = Paginator(mails, MAILS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"event": event, "form": form, "page": page, "mails": page.object_list}
+    mails = list(page.object_list)
+    for mail in mails:
+        mail.kind_label = kind_label(mail.kind)
+    context = {
+        "event": event,
+        "form": form,
+        "page": page,
+        "mails": mails,
+        "mail_counts": event_mail_counts(event),
+    }
     return render(request, "events/manage/mails.html", context)

@@ -15,6 +15,7 @@ from events.forms.filters import EventFilterForm
 from events.forms.registration import ColleaguesRegistrationForm, RegistrationForm
 from events.models import Event, Registration, Session
 from events.selectors import public as selectors
+from events.services import invitations
 from members import access as members_access
 from members import roles
 from members.models import Organisation, User
@@ -138,6 +139,9 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
         except services.RegistrationError as error:
             form.add_error(None, error.message)
         else:
+            invitations.invitation_note_registration(
+                token=request.session.pop(invitations.SESSION_KEY, None), registration=registration
+            )
             messages.success(request, _registered_message(registration.is_confirmed))
             return redirect(event)
     context = _detail_context(request, event, form=form)

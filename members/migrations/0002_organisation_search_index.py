@@ -1,31 +1,23 @@
 """The GIN index of the directory's German full-text search.
 
 PostgreSQL only: SQLite (``make run``) knows no GIN indexes and searches with icontains.
-The model state gets the index everywhere, so ``makemigrations`` stays quiet.
+``PostgresGinIndex`` is a no-op there, so the model state holds the index everywhere
+(``makemigrations`` stays quiet) and SQLite's table rebuilds in later migrations work.
 """
 
-from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-
-class AddIndexOnPostgres(migrations.AddIndex):
-    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+from network_portal.indexes import PostgresGinIndex
 
 
 class Migration(migrations.Migration):
     dependencies = [("members", "0001_initial")]
 
     operations = [
-        AddIndexOnPostgres(
+        migrations.AddIndex(
             model_name="organisation",
-            index=GinIndex(
+            index=PostgresGinIndex(
                 SearchVector("name", "description", "products", "competences", config="german"),
                 name="organisation_search_de",
             ),

@@ -1,3 +1,4 @@
+from members.models.imports import MemberImport
 from members.models.networks import Membership, Network, NetworkManager
 from members.models.organisations import Organisation
 from members.models.people import Person, User
@@ -7,6 +8,7 @@ from members.models.taxonomy import Region, Sector, TrainingOccupation
 __all__ = [
     "ColleagueInvitation",
     "JoinRequest",
+    "MemberImport",
     "Membership",
     "Network",
     "NetworkManager",

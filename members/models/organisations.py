@@ -1,10 +1,11 @@
 """Organisations: member companies and partner organisations."""
 
-from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from network_portal.indexes import PostgresGinIndex
 
 # The directory's full-text search: one German vector over these fields, indexed (GIN) on
 # PostgreSQL. ``members.directory`` filters on exactly this expression so the index is used.
@@ -91,7 +92,7 @@ class Organisation(models.Model):
         indexes = [
             models.Index(fields=["kind"]),
             models.Index(fields=["visibility"]),
-            GinIndex(search_vector(), name=SEARCH_INDEX_NAME),
+            PostgresGinIndex(search_vector(), name=SEARCH_INDEX_NAME),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from members import access, selectors
 from members.directory import directory_search
 from members.forms import DirectoryFilterForm
+from members.selectors import organisations as organisation_selectors
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -16,9 +17,17 @@ DIRECTORY_PAGE_SIZE = 20
 @require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for_view(request.user, slug)
+    can_change = access.can_change_organisation(request.user, organisation)
+    can_ask_to_join = access.can_ask_to_join(request.user, organisation)
     context = {
         "organisation": selectors.organisation_profile(organisation),
-        "can_change": access.can_change_organisation(request.user, organisation),
+        "can_change": can_change,
+        "confirmation_due": can_change and organisation_selectors.confirmation_due(organisation),
+        "can_ask_to_join": can_ask_to_join,
+        "pending_join_request": can_ask_to_join
+        and organisation_selectors.pending_join_request(
+            organisation=organisation, user=request.user
+        ),
     }
     return render(request, "members/organisation_detail.html", context)
 

@@ -30,10 +30,14 @@ from network_portal.demo.companies_bochum import BOCHUM_COMPANIES
 from network_portal.demo.companies_dortmund import DORTMUND_HERNE_COMPANIES
 from network_portal.demo.companies_hagen_en import HAGEN_EN_COMPANIES
 from network_portal.demo.companies_suedniedersachsen import SOUTH_LOWER_SAXONY_COMPANIES
+from network_portal.demo.consent import consents_seed
 from network_portal.demo.event_builder import events_seed
+from network_portal.demo.interests import interests_seed
 from network_portal.demo.legal import LEGAL_TEXTS
+from network_portal.demo.listing_builder import listings_seed
 from network_portal.demo.networks import NETWORKS
 from network_portal.demo.partners import PARTNERS
+from network_portal.demo.projects import projects_seed
 from network_portal.demo.records import AccountSeed, Contact, Join, NetworkSeed, OrganisationSeed
 from network_portal.demo.rows import (
     SeedReport,
@@ -73,6 +77,10 @@ def demo_world_build(*, with_accounts: bool) -> SeedReport:
             accounts_seed(organisations=organisations, networks=networks, report=report)
         legal_pages_seed(report=report)
         events_seed(networks=networks, report=report)
+        listings_seed(organisations=organisations, networks=networks, report=report)
+        interests_seed(organisations=organisations, report=report)
+        projects_seed(organisations=organisations, networks=networks, report=report)
+        consents_seed(report=report)
     report.totals = _totals()
     return report
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from events.models import Event, EventPerson, EventSeries, Registration, Session
 from events.services import registration_create
+from events.services.reminders import reminder_rules_create_defaults
 from members.models import Network, Organisation, Person, Region
 from network_portal.demo.calendar import event_day
 from network_portal.demo.events import (
@@ -67,6 +68,7 @@ def event_seed(
     )
     _sessions_seed(event=event, seed=seed, report=report)
     _people_seed(event=event, seed=seed, report=report)
+    reminder_rules_create_defaults(event=event)
     return event
 
 

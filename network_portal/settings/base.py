@@ -226,7 +226,38 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network_portal.outbox_sweep",
         "schedule": crontab(minute="*/5"),
     },
+    "event-reminders": {  # reminders before events, due ones only, each once
+        "task": "events.queue_due_reminders",
+        "schedule": crontab(minute="*/5"),
+    },
+    "remind-profile-confirmations": {
+        "task": "members.remind_profile_confirmations",
+        "schedule": crontab(hour=6, minute=15),
+    },
+    "expire-listings": {
+        "task": "cooperations.listing_expiry",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "weekly-cooperation-digest": {  # after the expiry run, so expired listings are out
+        "task": "cooperations.weekly_digest",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+    },
+    "privacy-retention": {  # access needs after events, attendee data after the period
+        "task": "network_portal.privacy_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
+
+# --- Data protection -----------------------------------------------------------------
+# Who runs the portal (Impressum) and whom to ask about personal data; required in
+# production (production.py, system check network_portal.E001/E002), shown on the legal pages.
+PORTAL_IMPRINT_CONTACT = env.str("PORTAL_IMPRINT_CONTACT", default="")
+PORTAL_PRIVACY_CONTACT = env.str("PORTAL_PRIVACY_CONTACT", default="")
+# Months after an event's end until its attendee data is anonymised (daily Celery task).
+PRIVACY_RETENTION_MONTHS = env.int("PRIVACY_RETENTION_MONTHS", default=24)
+# Messages live in the session, not in a cookie of their own: the portal sets only the
+# session, CSRF and language cookies.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # --- Logging -------------------------------------------------------------------------
 LOGGING = {

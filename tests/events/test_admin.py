@@ -79,3 +79,39 @@ def test_admin_edit_raises_sequence_only_for_calendar_fields(client, world, even
     assert response.status_code == 302, response.context["adminform"].form.errors
     event.refresh_from_db()
     assert (getattr(event, field), event.sequence) == ("Geändert im Admin", 1 if raises else 0)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("event", "series", "Wirtschaft", "Wirtschaft trifft Wirtschaft"),
+        ("event", "host_organisation", "Hesterberg", "Hesterberg Testwerk GmbH"),
+        ("event", "organising_networks", "RegionRuhr", "In|Die RegionRuhr"),
+        ("registration", "organisation", "Test-IHK", "Test-IHK"),
+    ],
+)
+def test_admin_autocomplete_answers_for_event_relations(client, world, event, case):
+    model, field, term, expected = case
+    event.series = factories.EventSeriesFactory()
+    event.save()
+    client.force_login(world.platform_admin)
+
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "events", "model_name": model, "field_name": field, "term": term},
+    )
+
+    assert response.status_code == 200
+    assert expected in [result["text"] for result in response.json()["results"]]
+
+
+def test_admin_registration_list_filters_by_status_and_source(client, world, event):
+    registration = factories.RegistrationFactory(event=event)
+    client.force_login(world.platform_admin)
+
+    response = client.get(
+        reverse("admin:events_registration_changelist"),
+        {"status__exact": registration.status, "source__exact": registration.source},
+    )
+
+    assert list(response.context["cl"].result_list) == [registration]

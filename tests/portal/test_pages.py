@@ -95,7 +95,8 @@ MY_AREA = ("My area", "/mein-bereich/")
 EVENTS = ("Events", "/veranstaltungen/")
 MEMBERS = ("Members", "/mitglieder/")
 MY_EVENTS = ("My events", "/meine-veranstaltungen/")
-PUBLIC_NAV = [HOME, EVENTS, MEMBERS, NETWORKS]
+COOPERATIONS = ("Cooperations", "/kooperationen/")
+PUBLIC_NAV = [HOME, EVENTS, MEMBERS, COOPERATIONS, NETWORKS]
 SIGNED_IN_NAV = [*PUBLIC_NAV, MY_AREA, MY_EVENTS]
 
 
@@ -114,9 +115,12 @@ def test_navigation_for_anonymous_offers_sign_in_and_sign_up(client, world):
     assert reverse("account_logout") not in content
 
 
+MY_COOPERATIONS = ("My cooperations", "/meine-kooperationen/")
+
+
 def test_navigation_for_organisation_admin_links_my_area_and_organisation(client, world):
     company = (world.company.name, world.company.get_absolute_url())
-    assert nav_as(client, world.owner) == [*SIGNED_IN_NAV, company]
+    assert nav_as(client, world.owner) == [*SIGNED_IN_NAV, MY_COOPERATIONS, company]
 
 
 def test_navigation_for_signed_in_user_offers_sign_out(client, world):
@@ -130,14 +134,16 @@ def test_navigation_for_outsider_links_my_area_only(client, world):
     assert nav_as(client, world.outsider) == SIGNED_IN_NAV
 
 
+MANAGEMENT = ("Network management", "/verwaltung/")
+
+
 def test_navigation_for_manager_links_network_management(client, world):
-    management = ("Network management", reverse("dashboard") + "#verwaltung")
-    assert nav_as(client, world.manager) == [*SIGNED_IN_NAV, management]
+    assert nav_as(client, world.manager) == [*SIGNED_IN_NAV, MANAGEMENT]
 
 
-def test_navigation_for_platform_admin_links_administration(client, world):
+def test_navigation_for_platform_admin_links_management_and_administration(client, world):
     administration = ("Administration", reverse("admin:index"))
-    assert nav_as(client, world.platform_admin) == [*SIGNED_IN_NAV, administration]
+    assert nav_as(client, world.platform_admin) == [*SIGNED_IN_NAV, MANAGEMENT, administration]
 
 
 def test_navigation_marks_current_page(client, world):
@@ -286,9 +292,12 @@ def test_language_switch_ignores_unknown_language(client, db):
 # --- Query counts: constant, whatever the number of rows -----------------------------------
 
 HOME_QUERIES = 3  # next events, their organising networks, networks with their counts
-NETWORK_PAGE_QUERIES = 2  # the network, its visible memberships
-# session, user, roles (3), the organisation, its profile with four prefetches, navigation
-ORGANISATION_PAGE_QUERIES = 12
+# the network, again with its counts, its regions, its sub-networks, its members, its
+# partners, its upcoming events, its managers (none here)
+NETWORK_PAGE_QUERIES = 8
+# session, user, roles (3), the organisation, its profile with five prefetches (the fifth:
+# the upcoming events it hosts), navigation
+ORGANISATION_PAGE_QUERIES = 13
 
 
 def many_networks(count: int) -> None:

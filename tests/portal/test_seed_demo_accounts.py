@@ -20,7 +20,7 @@ def test_seed_demo_account_signs_in_with_the_demo_password(demo, client, email):
 
 
 ROLE_NAVIGATION = {
-    "admin@demo.example": ["Mein Bereich", "Administration"],
+    "admin@demo.example": ["Mein Bereich", "Netzwerkverwaltung", "Administration"],
     "manager@demo.example": ["Mein Bereich", "EN-Agentur", "Netzwerkverwaltung"],
     "firma@demo.example": ["Mein Bereich", "F. Hesterberg &amp; Söhne"],
     "kollegin@demo.example": ["Mein Bereich", "F. Hesterberg &amp; Söhne"],
@@ -40,5 +40,6 @@ def test_seed_demo_account_sees_navigation_of_its_role(demo, client, email, expe
     navigation = _main_navigation(client.get(reverse("dashboard")).content.decode())
 
     assert [label in navigation for label in expected] == [True] * len(expected)
-    assert ("Netzwerkverwaltung" in navigation) == (email == "manager@demo.example")
+    managing = email in {"manager@demo.example", "admin@demo.example"}
+    assert ("Netzwerkverwaltung" in navigation) == managing
     assert ("Administration" in navigation) == (email == "admin@demo.example")

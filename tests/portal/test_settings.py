@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +47,8 @@ def production_env(**overrides: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.org",
         "DATABASE_URL": os.environ["DATABASE_URL"],  # set by the test settings
+        "PORTAL_IMPRINT_CONTACT": "Netzwerk e.V., Musterstraße 1, 44135 Dortmund",
+        "PORTAL_PRIVACY_CONTACT": "datenschutz@portal.example.org",
         **overrides,
     }
 
@@ -75,6 +78,21 @@ def test_production_settings_without_secret_key_fail_in_one_line():
     result = manage("check", **env)
     assert_one_line_failure(result, "SECRET_KEY")
     assert result.stderr.startswith("Configuration error: SECRET_KEY is not set.")
+
+
+@pytest.mark.parametrize("name", ["PORTAL_IMPRINT_CONTACT", "PORTAL_PRIVACY_CONTACT"])
+def test_production_settings_without_legal_contact_fail_in_one_line(name):
+    """No Impressum or privacy contact, no portal: a public agency may not run without."""
+    env = production_env()
+    del env[name]
+    result = manage("check", **env)
+    assert_one_line_failure(result, name)
+    assert result.stderr.startswith(f"Configuration error: {name} is not set.")
+
+
+def test_production_settings_with_blank_legal_contact_fail_in_one_line():
+    result = manage("check", **production_env(PORTAL_PRIVACY_CONTACT=""))
+    assert_one_line_failure(result, "PORTAL_PRIVACY_CONTACT")
 
 
 def test_production_settings_pass_deploy_check_with_required_variables():
