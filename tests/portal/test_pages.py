@@ -296,8 +296,8 @@ HOME_QUERIES = 3  # next events, their organising networks, networks with their 
 # partners, its upcoming events, its managers (none here)
 NETWORK_PAGE_QUERIES = 8
 # session, user, roles (3), the organisation, its profile with five prefetches (the fifth:
-# the upcoming events it hosts), navigation
-ORGANISATION_PAGE_QUERIES = 13
+# the upcoming events it hosts), navigation, its cooperation listings (and their topics)
+ORGANISATION_PAGE_QUERIES = 15
 
 
 def many_networks(count: int) -> None:
