@@ -64,12 +64,12 @@ def _load(user: User) -> Roles:
                 organisation_id__in=organisation_ids, status=Membership.Status.ACTIVE
             )
             .order_by()  # no joins for the default ordering by names
-            .values_list("organisation_id", "network_id")
+            .values_list("organisation_id", "network_id", "role")
         )
         if organisation_ids
         else []
     )
-    in_networks = {org_id for org_id, _network_id in memberships}
+    partner_of = {org for org, _network, role in memberships if role != Membership.Role.MEMBER}
     return Roles(
         is_platform_admin=user.is_superuser,
         managed_network_ids=frozenset(
@@ -77,10 +77,10 @@ def _load(user: User) -> Roles:
         ),
         admin_of=frozenset(o for o, role, _k in people if role == Person.Role.ADMIN),
         staff_of=frozenset(o for o, role, _k in people if role == Person.Role.STAFF),
-        network_ids=frozenset(network_id for _o, network_id in memberships),
-        # A partner organisation (chamber, agency, university, ...) active in a network: the
-        # kind alone is self-declared by whoever creates an organisation.
-        is_partner=any(kind != "company" and o in in_networks for o, _r, kind in people),
+        network_ids=frozenset(network_id for _o, network_id, _role in memberships),
+        # Staff of an organisation that a manager took into a network as (founding) partner:
+        # the organisation's kind alone is self-declared and can be changed by its admins.
+        is_partner=bool(partner_of),
     )
 
 
