@@ -247,7 +247,7 @@ def membership_seed(
         values={
             "role": join.role,
             "status": join.status,
-            "started_on": join.since,
+            "started_on": confirmation_day(join.since),  # recent joins stay recent
             "message": join.message,
         },
         report=report,

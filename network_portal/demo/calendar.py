@@ -10,7 +10,9 @@ meeting stays past, profiles stay confirmed), the seed shifts them:
   in the same quarter finds the events again (they are found by title and start). In the
   next quarter the seed adds the next round of events; the earlier ones become past
   events, as they would in a real network.
-- confirmation days move by the days between ``WRITTEN_FOR`` and the day of the seed.
+- confirmation days and the start of memberships move by the days between
+  ``WRITTEN_FOR`` and the day of the seed, so recent joins stay recent (the managers'
+  "new members per month" chart has something to show).
 """
 
 from datetime import date, timedelta

@@ -128,7 +128,7 @@ BOCHUM_COMPANIES = (
         occupations=("industriemechaniker", "zerspanungsmechaniker", "industriekaufleute"),
         size="medium",
         confirmed_on=date(2026, 10, 14),
-        memberships=(member(PRODUKTION_BOCHUM, KICK_OFF), member(INDIE, date(2011, 1, 1))),
+        memberships=(member(PRODUKTION_BOCHUM, KICK_OFF), member(INDIE, date(2026, 10, 1))),
         contacts=(Contact("Ulrike", "Feldhaus", "Leitung Vertrieb"),),
     ),
     OrganisationSeed(

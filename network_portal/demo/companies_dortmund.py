@@ -135,7 +135,7 @@ DORTMUND_HERNE_COMPANIES = (
         occupations=("fachinformatiker", "industriekaufleute"),
         size="small",
         confirmed_on=date(2026, 11, 10),
-        memberships=(member(INDIE, date(2020, 9, 1)),),
+        memberships=(member(INDIE, date(2026, 2, 1)),),
         contacts=(Contact("Fabian", "Neumeier", "Vertrieb und Beratung"),),
     ),
     OrganisationSeed(
@@ -205,7 +205,7 @@ DORTMUND_HERNE_COMPANIES = (
         occupations=("lagerlogistik", "industriekaufleute"),
         size="medium",
         confirmed_on=date(2026, 9, 25),
-        memberships=(member(INDIE, date(2017, 3, 1)),),
+        memberships=(member(INDIE, date(2026, 9, 1)),),
         contacts=(Contact("Sven", "Hülsmann", "Niederlassungsleiter"),),
     ),
     OrganisationSeed(

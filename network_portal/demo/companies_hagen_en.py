@@ -218,7 +218,7 @@ HAGEN_EN_COMPANIES = (
         occupations=("elektroniker-betriebstechnik", "fachinformatiker"),
         size="small",
         confirmed_on=date(2026, 9, 9),
-        memberships=(member(INDIE, date(2019, 4, 1)),),
+        memberships=(member(INDIE, date(2025, 12, 1)),),
         contacts=(
             Contact("Aylin", "Demir", "Geschäftsführerin"),
             Contact("Jonas", "Pieper", "Vertrieb", public=False),
@@ -245,7 +245,7 @@ HAGEN_EN_COMPANIES = (
         size="micro",
         public=False,
         confirmed_on=date(2026, 2, 2),
-        memberships=(member(INDIE, date(2022, 1, 10)),),
+        memberships=(member(INDIE, date(2026, 6, 15)),),
         contacts=(Contact("Stefanie", "Runge", "Inhaberin"),),
     ),
 )

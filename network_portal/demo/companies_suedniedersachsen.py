@@ -175,7 +175,7 @@ PACKAGING_COMPANIES = (
         size="micro",
         public=False,
         confirmed_on=date(2026, 8, 11),
-        memberships=(member(VERPACKUNG, date(2014, 6, 1)),),
+        memberships=(member(VERPACKUNG, date(2026, 4, 1)),),
         contacts=(Contact("Jana", "Ostermeier", "Laborleiterin"),),
     ),
 )
