@@ -8,9 +8,11 @@ LOCAL := DJANGO_SETTINGS_MODULE=network_portal.settings.local
 TEST := DJANGO_SETTINGS_MODULE=network_portal.settings.test
 SERVICES := DATABASE_URL=$${DATABASE_URL:-postgres://127.0.0.1:5432/network_portal} \
             REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0}
+BENCH := BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://127.0.0.1:5432/np_bench} \
+         BENCH_REDIS_URL=$${BENCH_REDIS_URL:-redis://127.0.0.1:6379/6}
 
 .PHONY: help run test lint format migrations-check messages translations services worker beat up \
-        install system-packages browser clean lock audit
+        install system-packages browser clean lock audit bench
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -75,6 +77,9 @@ migrations-check: install services ## fail when a model change has no migration
 
 services: ## start local PostgreSQL and Redis if stopped; fail clearly if unreachable
 	@$(SERVICES) bin/ensure-services
+
+bench: messages services ## benchmark at network scale: dataset, gunicorn, Celery, load (~6 min)
+	$(BENCH) $(BIN)/python -m bench.run
 
 # --- operations -------------------------------------------------------------------------
 worker: install services ## a Celery worker on Redis

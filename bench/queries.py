@@ -1,0 +1,33 @@
+"""Queries per page at bench scale: each page once through Django's test client, in this
+process, on the bench database with the server's settings."""
+
+import time
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bench import load
+
+
+def queries_per_page(requests: dict[str, load.Request], manager_id: int) -> dict[str, dict]:
+    from members.models import User  # noqa: PLC0415
+
+    anonymous = Client(HTTP_HOST="127.0.0.1")
+    manager = Client(HTTP_HOST="127.0.0.1")
+    manager.force_login(User.objects.get(pk=manager_id))
+    figures = {}
+    for name, request in requests.items():
+        client = manager if "Cookie" in request.headers else anonymous
+        client.get(request.path)  # warm: templates, translations, connection
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(request.path)
+            elapsed = time.perf_counter() - started
+        figures[name] = {
+            "status": response.status_code,
+            "queries": len(queries.captured_queries),
+            "render_ms": round(elapsed * 1000, 1),
+            "bytes": len(response.content),
+        }
+    return figures
