@@ -56,7 +56,10 @@ def introduction_create(request: HttpRequest) -> HttpResponse:
 def _listing_from(request: HttpRequest):
     """The listing the introduction is about, from ``?listing=`` (a visible one, or 404)."""
     pk = request.GET.get("listing", "")
-    return access.listing_for_view(request.user, int(pk)) if pk.isdigit() and len(pk) < 10 else None
+    # ASCII digits only: "²".isdigit() is true, but int("²") fails (a 500).
+    if pk.isascii() and pk.isdigit() and len(pk) < 10:
+        return access.listing_for_view(request.user, int(pk))
+    return None
 
 
 @login_required

@@ -52,6 +52,8 @@ def listing_create(request: HttpRequest) -> HttpResponse:
     if not organisations.exists():
         return render(request, "cooperations/listing_no_organisation.html", status=403)
     initial = {"kind": request.GET.get("kind", Listing.Kind.OFFER)}
+    if organisations.count() == 1:  # the page sends it as a hidden field: fill it in
+        initial["organisation"] = organisations.get()
     form = ListingForm(request.POST or None, organisations=organisations, initial=initial)
     context = {"form": form, "creating": True}
     if request.method == "POST" and form.is_valid():

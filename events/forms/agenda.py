@@ -39,6 +39,7 @@ class SessionForm(forms.Form):
         label=_("Workshop seats"),
         required=False,
         min_value=0,
+        max_value=2_147_483_647,  # the column's limit: more was a database error (a 500)
         widget=forms.NumberInput(attrs={"min": 0}),
         help_text=_("Empty: no limit."),
     )

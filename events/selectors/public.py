@@ -96,7 +96,7 @@ def events_for_list(
             events = events.filter(text | Q(description__icontains=word))
     if date_from:
         events = events.filter(starts_at__gte=_start_of_day(date_from))
-    if date_to:
+    if date_to and date_to < dt.date.max:  # nothing starts after 31.12.9999 (no day after)
         events = events.filter(starts_at__lt=_start_of_day(date_to + dt.timedelta(days=1)))
     return events
 
