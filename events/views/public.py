@@ -157,8 +157,9 @@ def _registered_message(confirmed: bool) -> str:
 def _colleague_organisation(user: User, value: str) -> Organisation:
     """The organisation whose people the user registers: only one they are admin of."""
     admin_of = roles.for_user(user).admin_of
-    # ASCII digits only: "²".isdigit() is true, but int("²") fails (a 500).
-    if not (value.isascii() and value.isdigit()) or int(value) not in admin_of:
+    # ASCII digits only, not too many: "²".isdigit() is true but int("²") fails, and
+    # int() refuses more than 4300 digits (each a 500).
+    if not (value.isascii() and value.isdigit() and len(value) < 19) or int(value) not in admin_of:
         raise PermissionDenied
     return Organisation.objects.get(pk=int(value))
 

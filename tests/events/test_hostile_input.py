@@ -30,11 +30,12 @@ def test_a_next_that_is_no_path_leads_back_to_the_manager_page(
     assert Registration.objects.get(pk=waiting.pk).status == expected
 
 
-@pytest.mark.parametrize("organisation", ["²", "1①", "-1", "9" * 25, ""])
+@pytest.mark.parametrize("organisation", ["²", "1①", "-1", "9" * 25, "1" * 5001, ""])
 def test_registering_colleagues_for_an_organisation_that_is_no_number_is_refused(
     client, world, event, organisation
 ):
-    """``"²".isdigit()`` is true but ``int("²")`` fails: the view answered with a 500."""
+    """``"²".isdigit()`` is true but ``int("²")`` fails, and ``int()`` refuses more than
+    4300 digits: the view answered with a 500."""
     client.force_login(world.owner)
     url = reverse("events:register", kwargs={"pk": event.pk})
     person = world.colleague.people.get()
