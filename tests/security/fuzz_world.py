@@ -21,11 +21,11 @@ from cooperations.services.digests import unsubscribe_token
 from cooperations.services.expiry import extension_token
 from cooperations.services.interests import interest_answer, interest_create
 from cooperations.services.introductions import introduction_create
-from events.models import InvitationBatch, Registration
+from events.models import InvitationBatch
 from events.services import invitations as event_invitations
 from events.services.registrations import registration_create
 from events.services.reminders import reminder_rules_create_defaults
-from members.models import MemberImport, Membership, Organisation, Person
+from members.models import MemberImport, Membership, Person
 from members.services.invitations import colleague_invite, invitation_path
 from members.services.people import join_request_create
 from network_portal.models import MailPreference, OutgoingMail
@@ -61,7 +61,7 @@ def build(world) -> FuzzWorld:
     }
     taxonomy = _taxonomy(world)
     _people(world, fuzz)
-    _events(world, fuzz, taxonomy)
+    _events(world, fuzz)
     _cooperations(world, fuzz, taxonomy)
     _privacy(world, fuzz)
     fuzz.seeds.extend(mail_links())
@@ -120,7 +120,7 @@ def _people(world, fuzz: FuzzWorld) -> None:
     )
 
 
-def _events(world, fuzz: FuzzWorld, taxonomy: dict) -> None:
+def _events(world, fuzz: FuzzWorld) -> None:
     """A published event with one seat taken and one person waiting; a draft; invitations."""
     event = factories.EventFactory(
         title="Wirtschaft trifft Wirtschaft",
@@ -137,10 +137,10 @@ def _events(world, fuzz: FuzzWorld, taxonomy: dict) -> None:
     registration = registration_create(
         event=event, person=owner_person, registered_by=world.owner, workshops=[workshop]
     )
-    registration_create(
+    waiting = registration_create(
         event=event, person=world.colleague.people.get(), registered_by=world.colleague
     )
-    assert registration.status == Registration.Status.CONFIRMED
+    assert (registration.status, waiting.status) == ("confirmed", "waitlisted")
     factories.EventFactory(
         title="Entwurf Betriebsbesichtigung",
         organising_networks=[world.network],
@@ -171,7 +171,7 @@ def _events(world, fuzz: FuzzWorld, taxonomy: dict) -> None:
 
 def _cooperations(world, fuzz: FuzzWorld, taxonomy: dict) -> None:
     """An offer with an interest, a draft, an introduction, a digest and a project."""
-    topics = taxonomy["topics"]
+    topics, today = taxonomy["topics"], timezone.localdate()
     listing = cooperation_factories.ListingFactory(
         organisation=world.company,
         topics=[next(iter(topics.values()))],
@@ -214,15 +214,15 @@ def _cooperations(world, fuzz: FuzzWorld, taxonomy: dict) -> None:
         slug="verbundausbildung-metall",
         topic=topics["aus-weiterbildung"],
         lead_organisation=world.company,
-        starts_on=dt.date(2026, 1, 1),
-        ends_on=dt.date(2027, 12, 31),
+        starts_on=today - dt.timedelta(days=300),
+        ends_on=today + dt.timedelta(days=700),
     )
     cooperation_factories.ProjectPartnerFactory(project=project, organisation=world.chamber)
     cooperation_factories.ProjectNetworkFactory(
         project=project, network=world.network, role=ProjectNetwork.Role.LEAD
     )
     cooperation_factories.FundingFactory(project=project)
-    cooperation_factories.MilestoneFactory(project=project, due_on=dt.date(2026, 6, 30))
+    cooperation_factories.MilestoneFactory(project=project, due_on=today + dt.timedelta(days=60))
 
 
 def _privacy(world, fuzz: FuzzWorld) -> None:
@@ -238,4 +238,3 @@ def _privacy(world, fuzz: FuzzWorld) -> None:
     preference = MailPreference.objects.create(email=world.owner.email)
     token = mail_unsubscribe_token(preference_id=preference.pk, category=MailCategory.REMINDERS)
     fuzz.seeds.append(reverse("mail_unsubscribe", args=[token]))
-    assert Organisation.objects.filter(pk=world.company.pk).exists()
