@@ -3,7 +3,8 @@
 Rows carry explicit ids (the dataset is built into an empty database), so nothing has to
 be read back; ``sequences_reset`` moves every sequence past the ids used. Columns a row
 does not name get the field's Python default (or now() for ``auto_now`` fields, NULL or
-"" otherwise), so a field added to a model later does not break the generator.
+"" otherwise), so a field added to a model later does not break the generator. Generated
+columns (the stored search vectors) are left out: PostgreSQL computes them for COPY too.
 """
 
 import json
@@ -40,7 +41,7 @@ def _adapt(value):
 def copy_rows(model: type[models.Model], names: Sequence[str], rows: Iterable[Sequence]) -> int:
     """COPY ``rows`` (tuples in the order of ``names``, attnames) into ``model``'s table."""
     now = timezone.now()
-    fields = {field.attname: field for field in model._meta.concrete_fields}
+    fields = {field.attname: field for field in model._meta.concrete_fields if not field.generated}
     unknown = set(names) - set(fields)
     if unknown:
         raise ValueError(f"{model.__name__} has no fields {sorted(unknown)}")

@@ -7,6 +7,7 @@ the server keeps it open (gunicorn's sync workers close it after every response)
 
 import asyncio
 import contextlib
+import itertools
 import statistics
 import time
 from collections import Counter
@@ -42,12 +43,20 @@ class Request:
     path: str
     headers: Headers = field(default_factory=dict)
     body: bytes = b""
+    first_visit: bool = False  # a query parameter of its own on every send: never in a cache
 
     @classmethod
     def form(cls, path: str, data: dict[str, str], headers: Headers | None = None) -> "Request":
         body = urlencode(data).encode()
         headers = {"Content-Type": "application/x-www-form-urlencoded", **(headers or {})}
         return cls("POST", path, headers, body)
+
+
+_visits = itertools.count()
+
+
+def _first_visit_path(path: str) -> str:
+    return f"{path}{'&' if '?' in path else '?'}besuch={next(_visits)}"
 
 
 class Connection:
@@ -61,7 +70,8 @@ class Connection:
     async def send(self, request: Request) -> Response:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {self.host}"]
+        path = _first_visit_path(request.path) if request.first_visit else request.path
+        head = [f"{request.method} {path} HTTP/1.1", f"Host: {self.host}"]
         head += [f"{name}: {value}" for name, value in request.headers.items()]
         if request.body or request.method == "POST":
             head.append(f"Content-Length: {len(request.body)}")

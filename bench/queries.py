@@ -1,15 +1,17 @@
 """Queries per page at bench scale: each page once through Django's test client, in this
-process, on the bench database with the server's settings."""
+process, on the bench database with the server's settings, the page cache turned off (the
+figures are those of a page rendered, not of one served from the cache)."""
 
 import time
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from bench import load
 
 
+@override_settings(PORTAL_PAGE_CACHE_SECONDS=0)
 def queries_per_page(requests: dict[str, load.Request], manager_id: int) -> dict[str, dict]:
     from members.models import User  # noqa: PLC0415
 

@@ -147,6 +147,13 @@ def table(figures: dict) -> str:
                 f"{cell['p50_ms']:>9.1f}{cell['p95_ms']:>9.1f}{cell['p99_ms']:>9.1f}"
                 f"{cell['server_errors']:>5}{queries!s:>9}"
             )
+    lines += ["", "first visits (never from the page cache; not a target):"]
+    for name, cell in figures.get("first_visits", {}).items():
+        lines.append(
+            f"{name:24}{'10':>8}{cell['throughput_rps']:>9.1f}{cell['floor_ratio']:>8.2f}"
+            f"{cell['p50_ms']:>9.1f}{cell['p95_ms']:>9.1f}{cell['p99_ms']:>9.1f}"
+            f"{cell['server_errors']:>5}"
+        )
     lines.append("")
     rush = figures["rush"]
     lines.append(
@@ -197,6 +204,7 @@ def markdown(figures: dict) -> str:
                 f"| {cell['p50_ms']:.1f} | {cell['p95_ms']:.1f} | {cell['p99_ms']:.1f} "
                 f"| {cell['server_errors']} | {queries} | {_cell_verdict(name, clients, figures)} |"
             )
+    lines += _first_visits_markdown(figures.get("first_visits", {}))
     lines += ["", "| figure | value | target | |", "|---|--:|--:|---|"]
     for check in figures["checks"]:
         if check["figure"].split(":")[0] in figures["pages"]:
@@ -206,6 +214,26 @@ def markdown(figures: dict) -> str:
             f"| {check['figure']} | {_number(check['value'])} | {check['target']} | {mark} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _first_visits_markdown(first_visits: dict) -> list[str]:
+    if not first_visits:
+        return []
+    lines = [
+        "",
+        "First visits (a new query parameter on every request, so never from the page cache;",
+        "for information, not a target):",
+        "",
+        "| page | clients | req/s | / floor | p50 ms | p95 ms | p99 ms | 5xx |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for name, cell in first_visits.items():
+        lines.append(
+            f"| {name} | 10 | {cell['throughput_rps']:.1f} | {cell['floor_ratio']:.2f} "
+            f"| {cell['p50_ms']:.1f} | {cell['p95_ms']:.1f} | {cell['p99_ms']:.1f} "
+            f"| {cell['server_errors']} |"
+        )
+    return lines
 
 
 def _cell_verdict(name: str, clients: str, figures: dict) -> str:

@@ -9,6 +9,7 @@ again unless ``--reuse`` finds a built dataset; its name must contain "bench".
 """
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -95,6 +96,23 @@ def _organisation_slug() -> str:
         .first()
     )
     return organisation.slug
+
+
+def _measure_first_visits(server, requests: dict, pages: dict, args) -> dict:
+    """The anonymous pages when no visitor asked for them before: never from the page cache."""
+    first_visits = {}
+    floor = pages["livez"]["10"]["throughput_rps"]
+    for name, request in requests.items():
+        if name == "livez" or request.headers:
+            continue
+        fresh = dataclasses.replace(request, first_visit=True)
+        cell = scenarios.run(
+            scenarios.measure_page(server, fresh, clients=10, seconds=args.seconds, warmup=1)
+        )
+        cell["floor_ratio"] = round(cell["throughput_rps"] / floor, 3) if floor else 0.0
+        first_visits[name] = cell
+        _say(f"{name}, first visits at 10: {cell['throughput_rps']} req/s, p95 {cell['p95_ms']} ms")
+    return first_visits
 
 
 def _measure_pages(server, requests: dict, args) -> dict:
@@ -187,6 +205,7 @@ def main() -> None:  # noqa: PLR0915 - one straight sequence of steps
         figures["queries"] = queries_per_page(requests, manager_id)
         _say("manager signed in (password and TOTP); every page answers 200; measuring ...")
         figures["pages"] = _measure_pages(server, requests, args)
+        figures["first_visits"] = _measure_first_visits(server, requests, figures["pages"], args)
         _say("registration rush ...")
         attempts = scenarios.rush_prepare(landmarks["rush_event"])
         rush = scenarios.run(scenarios.rush_run(server, landmarks["rush_event"], attempts))

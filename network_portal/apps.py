@@ -7,4 +7,7 @@ class NetworkPortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from network_portal import checks  # noqa: F401, PLC0415 - registers the system checks
+        # Imported here: they need the apps loaded (checks registers the system checks).
+        from network_portal import checks, page_cache  # noqa: F401, PLC0415
+
+        page_cache.connect_signals()

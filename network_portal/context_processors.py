@@ -8,7 +8,6 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from members import roles
-from members.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def main_navigation(request: HttpRequest) -> list[NavItem]:
     items.append(NavItem(_("My events"), reverse("events:mine")))
     if user_roles.organisation_ids:
         items.append(NavItem(_("My cooperations"), reverse("cooperations:mine")))
-    for organisation in Organisation.objects.filter(pk__in=user_roles.organisation_ids)[:3]:
+    for organisation in user_roles.organisations[:3]:  # by name, loaded with the roles
         items.append(NavItem(organisation.name, organisation.get_absolute_url()))
     if user_roles.is_manager or user_roles.is_platform_admin:
         items.append(NavItem(_("Network management"), reverse("members:manage_dashboard")))

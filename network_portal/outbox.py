@@ -1,33 +1,26 @@
-"""Services of the outbox: record a mail, deliver it exactly once, re-queue stuck mail."""
+"""Services of the outbox: record a mail, re-queue stuck mail. Delivery (exactly once, in
+batches over one SMTP connection) is ``outbox_delivery``."""
 
 import logging
-import secrets
-import smtplib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from network_portal import preferences
 from network_portal.models import OutgoingMail
+from network_portal.outbox_delivery import queue_delivery
 
 logger = logging.getLogger(__name__)
 
 STUCK_AFTER = timedelta(minutes=10)
 SWEEP_BATCH = 1000
-RETRY_BASE_SECONDS = 30
-RETRY_MAX_SECONDS = 30 * 60  # below the broker's visibility timeout (settings)
-# The attempt that makes a temporary failure final: the first try and the retries of
-# ``deliver_mail``. Without it a mail the server never takes would stay queued for ever.
-MAX_ATTEMPTS = 9
-SUPPRESSED_REASON = "Not sent: the recipient unsubscribed from this kind of mail."
 
 
 @dataclass(frozen=True)
@@ -83,7 +76,7 @@ def mail_enqueue(
         logger.info("Mail with key %s exists already; not recorded again.", key)
         return None
     if status == OutgoingMail.Status.QUEUED:
-        _queue_delivery(mail.pk)
+        queue_delivery([mail.pk])
     return mail
 
 
@@ -214,131 +207,9 @@ def mails_enqueue(mails: Sequence[RenderedMail]) -> dict[str, int]:
     )
     if status == OutgoingMail.Status.QUEUED:
         # A key recorded by a concurrent transaction in between may be queued twice;
-        # ``mail_claim`` lets only one delivery have it.
-        for mail_id in recorded.values():
-            _queue_delivery(mail_id)
+        # ``mails_claim`` lets only one delivery have it.
+        queue_delivery(recorded.values())
     return recorded
-
-
-def _queue_delivery(mail_id: int) -> None:
-    from network_portal.tasks import deliver_mail  # noqa: PLC0415
-    from network_portal.tasks_queue import queue_after_commit  # noqa: PLC0415
-
-    queue_after_commit(deliver_mail, mail_id=mail_id)
-
-
-def mail_claim(*, mail_id: int) -> OutgoingMail | None:
-    """Mark a queued mail as sending; only one worker can win the claim."""
-    claimed = OutgoingMail.objects.filter(pk=mail_id, status=OutgoingMail.Status.QUEUED).update(
-        status=OutgoingMail.Status.SENDING,
-        attempts=F("attempts") + 1,
-        claimed_at=timezone.now(),
-        handed_over_at=None,
-        next_attempt_at=None,
-    )
-    return OutgoingMail.objects.get(pk=mail_id) if claimed else None
-
-
-class TryLater(Exception):  # noqa: N818 - it says what the task does next
-    """A temporary failure; the mail is queued again and should be tried after ``delay``."""
-
-    def __init__(self, delay: float, error: Exception) -> None:
-        super().__init__(f"retry in {delay:.0f} s: {error}")
-        self.delay = delay
-
-
-def retry_delay(attempts: int) -> float:
-    """Exponential backoff with full jitter: up to 30 s, 60 s, 120 s ... at most 30 min."""
-    ceiling = min(RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), RETRY_MAX_SECONDS)
-    return RETRY_BASE_SECONDS / 2 + secrets.SystemRandom().uniform(0, ceiling)
-
-
-def mail_deliver(*, mail_id: int) -> bool:
-    """Send one claimed mail over SMTP and mark it sent. Returns False if not claimed.
-
-    Raises ``TryLater`` for temporary failures after putting the mail back in the queue
-    with ``next_attempt_at``, so the task can retry then. A refused address, a refused
-    message (5xx) or the last of ``MAX_ATTEMPTS`` attempts marks the mail failed. Optional
-    mail to an address that has since unsubscribed from its kind is marked suppressed.
-    """
-    mail = mail_claim(mail_id=mail_id)
-    if mail is None:
-        return False
-    if not preferences.wants(email=mail.recipient, kind=mail.kind):
-        _mark(mail, OutgoingMail.Status.SUPPRESSED, error=SUPPRESSED_REASON)
-        return True
-    try:
-        _send(mail)
-    except (smtplib.SMTPException, OSError) as error:
-        if _is_permanent(error) or mail.attempts >= MAX_ATTEMPTS:
-            _mark(mail, OutgoingMail.Status.FAILED, error=str(error))
-            return True
-        delay = retry_delay(mail.attempts)
-        mail.next_attempt_at = timezone.now() + timedelta(seconds=delay)
-        _mark(mail, OutgoingMail.Status.QUEUED, error=str(error))
-        raise TryLater(delay, error) from error
-    _mark(mail, OutgoingMail.Status.SENT)
-    return True
-
-
-def _is_permanent(error: Exception) -> bool:
-    """A recipient or message refused with a 5xx reply is refused again on retry.
-
-    A 4xx reply (greylisting, a full mailbox) is temporary and worth a retry.
-    """
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return all(code >= 500 for code, _reply in error.recipients.values())
-    return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500
-
-
-def _send(mail: OutgoingMail) -> None:
-    """Connect, record the hand-over, then let the server take the message.
-
-    ``handed_over_at`` is written (and committed) after the connection is open and just
-    before the message goes to the server. If the worker dies after that, nobody knows
-    whether the server took the message: the sweep marks such mail *uncertain* for a
-    manager to check instead of sending it a second time. That window is the time of one
-    SMTP transaction plus one UPDATE.
-    """
-    delivery = settings.OUTBOX_DELIVERY
-    connection = get_connection(
-        backend=delivery["EMAIL_BACKEND"],
-        host=delivery.get("EMAIL_HOST"),
-        port=delivery.get("EMAIL_PORT"),
-        username=delivery.get("EMAIL_HOST_USER") or None,
-        password=delivery.get("EMAIL_HOST_PASSWORD") or None,
-        use_tls=delivery.get("EMAIL_USE_TLS", False),
-        use_ssl=delivery.get("EMAIL_USE_SSL", False),
-        timeout=settings.EMAIL_TIMEOUT,
-        fail_silently=False,
-    )
-    message = _message(mail, connection)
-    with connection:
-        OutgoingMail.objects.filter(pk=mail.pk).update(handed_over_at=timezone.now())
-        message.send()
-
-
-def _message(mail: OutgoingMail, connection) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=mail.subject,
-        body=mail.body_text,
-        from_email=mail.from_email,
-        to=[mail.recipient],
-        connection=connection,
-        headers={**mail.headers, "X-Portal-Key": mail.key},
-    )
-    if mail.body_html:
-        message.attach_alternative(mail.body_html, "text/html")
-    for attachment in mail.attachments:
-        message.attach(attachment["name"], attachment["content"], attachment["type"])
-    return message
-
-
-def _mark(mail: OutgoingMail, status: str, *, error: str = "") -> None:
-    mail.status = status
-    mail.last_error = error[:2000]
-    mail.sent_at = timezone.now() if status == OutgoingMail.Status.SENT else None
-    mail.save(update_fields=["status", "last_error", "sent_at", "next_attempt_at"])
 
 
 def outbox_sweep(*, now: datetime | None = None) -> int:
@@ -372,8 +243,7 @@ def outbox_sweep(*, now: datetime | None = None) -> int:
     OutgoingMail.objects.filter(pk__in=ids, status=OutgoingMail.Status.SENDING).update(
         status=OutgoingMail.Status.QUEUED
     )
-    for mail_id in ids:
-        _queue_delivery(mail_id)
+    queue_delivery(ids)
     return uncertain + len(ids)
 
 
@@ -390,6 +260,5 @@ def mail_settle_uncertain(*, mail_ids: Sequence[int], delivered: bool) -> int:
         )
         return len(ids)
     OutgoingMail.objects.filter(pk__in=ids).update(status=OutgoingMail.Status.QUEUED)
-    for mail_id in ids:
-        _queue_delivery(mail_id)
+    queue_delivery(ids)
     return len(ids)

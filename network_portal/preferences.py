@@ -5,7 +5,7 @@ and digests can be switched off; everything else is transactional and always goe
 Every optional mail carries a personal unsubscribe link and the ``List-Unsubscribe`` and
 ``List-Unsubscribe-Post`` headers (RFC 2369, RFC 8058); ``outbox.mail_render`` adds them.
 The choice is honoured when a mail is recorded (callers skip opted-out addresses) and
-again when it is delivered (``outbox.mail_deliver`` suppresses it).
+again when it is delivered (``outbox_delivery.mails_deliver`` suppresses it).
 
 The link carries only a signed id of the address's ``MailPreference`` row and the kind
 of mail, nothing personal.

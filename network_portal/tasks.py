@@ -5,21 +5,23 @@ from dataclasses import asdict
 
 from celery import shared_task
 
-from network_portal import outbox
+from network_portal import outbox, outbox_delivery
 from network_portal.privacy import retention
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, name="network_portal.deliver_mail", max_retries=outbox.MAX_ATTEMPTS - 1)
-def deliver_mail(self, *, mail_id: int) -> None:
-    """Deliver one mail; on a temporary failure retry when the outbox says (backoff, jitter)."""
-    try:
-        delivered = outbox.mail_deliver(mail_id=mail_id)
-    except outbox.TryLater as later:
-        raise self.retry(countdown=later.delay, exc=later) from later
-    if not delivered:
-        logger.info("Mail %s was not queued (sent, failed or taken by another worker).", mail_id)
+@shared_task(name="network_portal.deliver_mails")
+def deliver_mails(*, mail_ids: list[int]) -> None:
+    """Deliver a batch over one SMTP connection; the outbox queues retries (backoff, jitter)."""
+    delivery = outbox_delivery.mails_deliver(mail_ids=mail_ids)
+    logger.info("Mail delivery of %s mail(s): %s.", len(mail_ids), delivery)
+
+
+@shared_task(name="network_portal.deliver_mail")
+def deliver_mail(*, mail_id: int) -> None:
+    """One mail, as tasks queued before deliveries went in batches (and their retries) ask."""
+    deliver_mails(mail_ids=[mail_id])
 
 
 @shared_task(name="network_portal.outbox_sweep")

@@ -10,10 +10,13 @@ from celery import Task
 from django.db import transaction
 
 
-def queue_after_commit(task: Task, **kwargs: int | str) -> None:
-    """Send ``task`` with keyword-only ids once the current transaction commits.
+def queue_after_commit(
+    task: Task, *, countdown: float | None = None, **kwargs: int | str | list[int]
+) -> None:
+    """Send ``task`` with keyword-only ids once the current transaction commits; to be
+    run ``countdown`` seconds later if given.
 
     Outside a transaction the task is sent at once. Arguments carry ids only,
     never personal data.
     """
-    transaction.on_commit(partial(task.apply_async, kwargs=kwargs))
+    transaction.on_commit(partial(task.apply_async, kwargs=kwargs, countdown=countdown))

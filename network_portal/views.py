@@ -11,11 +11,13 @@ from events import selectors as event_selectors
 from members import selectors as member_selectors
 from network_portal import health
 from network_portal.models import LegalPage
+from network_portal.page_cache import public_page
 
 HOME_EVENT_COUNT = 4
 
 
 @require_GET
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "next_events": event_selectors.upcoming_events()[:HOME_EVENT_COUNT],

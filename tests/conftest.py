@@ -103,6 +103,13 @@ class SmtpSink:
     refused: dict[str, str] = field(default_factory=dict)  # recipient -> reply to RCPT
     data_reply: str = "250 Message accepted for delivery"
     arrived: threading.Condition = field(default_factory=threading.Condition)
+    connections: int = 0  # SMTP sessions opened (EHLO)
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses) -> list[str]:  # noqa: N802
+        session.host_name = hostname
+        with self.arrived:
+            self.connections += 1
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:  # noqa: N802
         if address in self.refused:

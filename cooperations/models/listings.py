@@ -3,7 +3,6 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -13,16 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
 from network_portal.indexes import PostgresGinIndex
+from network_portal.search import stored_search_vector
 
-# The marketplace's full-text search: one German vector over these fields, indexed (GIN) on
-# PostgreSQL. ``cooperations.marketplace`` filters on exactly this expression.
+# The marketplace's full-text search over these fields: the title weighted above the rest,
+# stored in ``Listing.search`` and GIN-indexed on PostgreSQL (``network_portal.search``).
 SEARCH_FIELDS = ("title", "summary", "description")
 SEARCH_INDEX_NAME = "listing_search_de"
 VALIDITY = datetime.timedelta(days=365)
-
-
-def search_vector() -> SearchVector:
-    return SearchVector(*SEARCH_FIELDS, config="german")
 
 
 def default_valid_until() -> datetime.date:
@@ -106,6 +102,7 @@ class Listing(models.Model):
     reminder_sent_for = models.DateField(_("expiry reminder sent for"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    search = stored_search_vector(*SEARCH_FIELDS)
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -136,7 +133,7 @@ class Listing(models.Model):
             models.Index(fields=["status", "valid_until"]),
             models.Index(fields=["organisation", "status"]),
             models.Index(fields=["status", "visibility", "-published_at"]),
-            PostgresGinIndex(search_vector(), name=SEARCH_INDEX_NAME),
+            PostgresGinIndex(fields=["search"], name=SEARCH_INDEX_NAME),
         ]
 
     def __str__(self) -> str:

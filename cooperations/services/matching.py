@@ -10,13 +10,13 @@ How a counterpart is ranked (requests for an offer, offers for a request):
 - a *place* is a target region of a listing or the region of its organisation: a request
   from Bochum shares a place with an offer aimed at Bochum, or with one from Bochum;
 - *text points* come from PostgreSQL's German full-text search: ``ts_rank`` of the other
-  listing's weighted vector (title A, summary and description B) against an OR query of
-  this listing's most significant words (its stemmed lexemes without stop words and
-  words every listing uses, ``GENERIC_WORDS``: title words first, then the most frequent;
-  at most ``TEXT_TERMS``), times ``TEXT_WEIGHT``, at most ``TEXT_MAX``. With such an OR
-  query ``ts_rank`` stays small (0.02 for one shared word, 0.07 for a few in the title), so
-  the factor brings it near a shared sector. "Similar text" is said from ``SIMILAR_TEXT``
-  points on.
+  listing's stored weighted vector (``Listing.search``: title A, summary and description
+  B) against an OR query of this listing's most significant words (its stemmed lexemes
+  without stop words and words every listing uses, ``GENERIC_WORDS``: title words first,
+  then the most frequent; at most ``TEXT_TERMS``), times ``TEXT_WEIGHT``, at most
+  ``TEXT_MAX``. With such an OR query ``ts_rank`` stays small (0.02 for one shared word,
+  0.07 for a few in the title), so the factor brings it near a shared sector. "Similar
+  text" is said from ``SIMILAR_TEXT`` points on.
   We chose ``ts_rank`` over trigram similarity: it stems German words ("Ausbildung",
   "Ausbildungsplätze"), ignores stop words and needs no extension. Without PostgreSQL
   (``make run`` on SQLite) the text counts nothing.
@@ -33,7 +33,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQueryField, SearchRank
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -179,10 +179,7 @@ def _text_points(listing: Listing):
     if not terms:
         return Value(0.0, output_field=FloatField())
     query = Cast(Value(" | ".join(_quoted(term) for term in terms)), SearchQueryField())
-    vector = SearchVector("title", config="german", weight="A") + SearchVector(
-        "summary", "description", config="german", weight="B"
-    )
-    points = Cast(SearchRank(vector, query), FloatField()) * TEXT_WEIGHT
+    points = Cast(SearchRank(F("search"), query), FloatField()) * TEXT_WEIGHT
     return Least(points, Value(TEXT_MAX))
 
 

@@ -17,11 +17,13 @@ from cooperations.forms import ListingForm
 from cooperations.models import Listing
 from cooperations.services import listings as services
 from members import access as member_access
+from network_portal.page_cache import public_page
 
 FORM_TEMPLATE = "cooperations/listing_form.html"
 
 
 @require_GET
+@public_page
 def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
     listing = access.listing_for_view(request.user, pk)
     context = {

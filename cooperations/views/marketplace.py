@@ -8,11 +8,13 @@ from django.views.decorators.http import require_GET
 
 from cooperations.forms import MarketplaceFilterForm
 from cooperations.marketplace import marketplace_search
+from network_portal.page_cache import public_page
 
 MARKETPLACE_PAGE_SIZE = 20
 
 
 @require_GET
+@public_page
 def marketplace(request: HttpRequest) -> HttpResponse:
     """Offers and requests the visitor may see; htmx requests get only the results region."""
     form = MarketplaceFilterForm(request.GET)

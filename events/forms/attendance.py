@@ -1,9 +1,12 @@
 """Forms of the manager area of one event: filters, searches, walk-ins."""
 
+from collections.abc import Sequence
+
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, Registration
+from events.models import Event, Registration, Session
 from members.models import Organisation, Person
 from network_portal.models import OutgoingMail
 from network_portal.widgets import LongSelect
@@ -18,6 +21,20 @@ def _search_field(help_text: str = "") -> forms.CharField:
     )
 
 
+class _IdsAndNames(ModelChoiceIterator):
+    """The options as ``(id, name)`` rows: no model instance for each of the hundreds of
+    organisations registered for a large event."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", "name")
+
+
+class _OrganisationField(forms.ModelChoiceField):
+    iterator = _IdsAndNames
+
+
 class RegistrationFilterForm(forms.Form):
     """The GET filters of the registrations table. Invalid values are ignored."""
 
@@ -27,15 +44,16 @@ class RegistrationFilterForm(forms.Form):
         choices=[("", _("All statuses")), *Registration.Status.choices],
         required=False,
     )
-    organisation = forms.ModelChoiceField(
+    organisation = _OrganisationField(
         label=_("Organisation"),
         queryset=None,
         required=False,
         empty_label=_("All organisations"),
         widget=LongSelect,
     )
-    workshop = forms.ModelChoiceField(
-        label=_("Workshop"), queryset=None, required=False, empty_label=_("All workshops")
+    # The event's workshops come from the counts (no query of their own): choices, not a queryset.
+    workshop = forms.TypedChoiceField(
+        label=_("Workshop"), coerce=int, required=False, empty_value=None
     )
     checked_in = forms.ChoiceField(
         label=_("Check-in"),
@@ -45,13 +63,17 @@ class RegistrationFilterForm(forms.Form):
 
     FILTERS = ("status", "organisation", "workshop", "checked_in")
 
-    def __init__(self, *args, event: Event, **kwargs) -> None:
+    def __init__(self, *args, event: Event, workshops: Sequence[Session], **kwargs) -> None:
+        """``workshops``: the event's workshop sessions, in their order."""
         super().__init__(*args, **kwargs)
         registered = event.registrations.values("organisation_id")
         self.fields["organisation"].queryset = (
             Organisation.objects.filter(pk__in=registered).only("id", "name").order_by("name")
         )
-        self.fields["workshop"].queryset = event.sessions.filter(is_workshop=True)
+        self.fields["workshop"].choices = [
+            ("", _("All workshops")),
+            *((workshop.pk, str(workshop)) for workshop in workshops),
+        ]
 
     def selector_arguments(self) -> dict:
         """Keyword arguments for ``registrations_for_manager``, from the valid fields only."""
@@ -62,7 +84,7 @@ class RegistrationFilterForm(forms.Form):
             "query": data.get("q", ""),
             "status": data.get("status", ""),
             "organisation_id": data["organisation"].pk if data.get("organisation") else None,
-            "workshop_id": data["workshop"].pk if data.get("workshop") else None,
+            "workshop_id": data.get("workshop"),
             "checked_in": {YES: True, NO: False}.get(checked_in),
         }
 
@@ -104,10 +126,11 @@ class WalkInNewForm(forms.Form):
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    organisation = forms.ModelChoiceField(
+    organisation = _OrganisationField(
         label=_("Organisation"),
         queryset=Organisation.objects.order_by("name"),
         empty_label=_("Please choose"),
+        widget=LongSelect,
     )
     email = forms.EmailField(label=_("E-mail address"), required=False)
     over_capacity = _over_capacity_field()

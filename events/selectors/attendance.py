@@ -31,6 +31,19 @@ STATUS_ORDER = Case(
     output_field=IntegerField(),
 )
 WALK_IN_CANDIDATES = 20
+# What a row of the manager's registration table shows, and no more (an organisation's
+# description and search vector, a person's other details).
+MANAGER_ROW_FIELDS = (
+    "status",
+    "source",
+    "access_needs",
+    "cancelled_at",
+    "checked_in_at",
+    "person__first_name",
+    "person__last_name",
+    "person__email",
+    "organisation__name",
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,11 @@ class Counts:
     cancelled: int
     checked_in: int
     workshops: list[Session]
+
+    @property
+    def total(self) -> int:
+        """Every registration of the event, whatever its status."""
+        return self.confirmed + self.waitlisted + self.cancelled
 
     @property
     def seats_left(self) -> int:
@@ -72,13 +90,18 @@ def event_counts(event: Event) -> Counts:
     return Counts(capacity=event.capacity, workshops=list(workshops), **figures)
 
 
-def _with_people_and_workshops(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
+def _with_people_and_workshops(
+    registrations: QuerySet[Registration], *, workshops: bool = True
+) -> QuerySet[Registration]:
+    """With person and organisation; with the workshop choices unless the event has no
+    workshops (``workshops=False`` spares their query)."""
+    registrations = registrations.select_related("person", "organisation")
+    if not workshops:
+        return registrations
     choices = WorkshopChoice.objects.select_related("session").order_by(
         "session__starts_at", "session__slot", "session_id"
     )
-    return registrations.select_related("person", "organisation").prefetch_related(
-        Prefetch("choices", queryset=choices)
-    )
+    return registrations.prefetch_related(Prefetch("choices", queryset=choices))
 
 
 def _matching(registrations: QuerySet[Registration], query: str) -> QuerySet[Registration]:
@@ -101,9 +124,11 @@ def registrations_for_manager(
     organisation_id: int | None = None,
     workshop_id: int | None = None,
     checked_in: bool | None = None,
+    workshops: bool = True,
 ) -> QuerySet[Registration]:
     """The event's registrations: confirmed, then the waiting list in its order, then
-    the cancelled ones; narrowed by the manager's filters."""
+    the cancelled ones; narrowed by the manager's filters. With their workshop choices
+    unless ``workshops`` is false (an event without workshops)."""
     registrations = Registration.objects.filter(event=event)
     if status:
         registrations = registrations.filter(status=status)
@@ -114,8 +139,10 @@ def registrations_for_manager(
     if checked_in is not None:
         registrations = registrations.filter(checked_in_at__isnull=not checked_in)
     registrations = _matching(registrations, query)
-    return _with_people_and_workshops(registrations).order_by(
-        STATUS_ORDER, *Registration.WAITLIST_ORDER
+    return (
+        _with_people_and_workshops(registrations, workshops=workshops)
+        .only(*MANAGER_ROW_FIELDS)
+        .order_by(STATUS_ORDER, *Registration.WAITLIST_ORDER)
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -124,17 +125,22 @@ def registration_window(event: Event) -> RegistrationWindow:
     return RegistrationWindow.OPEN
 
 
-def _audience(event: Event) -> list[Network]:
+def _audience(event: Event, *, member_id: int | None = None) -> list[Network]:
     """The organising and audience networks of ``event`` and their sub-networks, any depth,
-    by name. One query whatever the depth: networks are few, the tree is walked here."""
+    by name. One query whatever the depth: networks are few, the tree is walked here.
+    ``member_id``: each network says whether that organisation is an active ``member``."""
     direct = Q(pk__in=event.organising_networks.values("pk")) | Q(
         pk__in=event.audience_networks.values("pk")
     )
-    networks = list(
-        Network.objects.annotate(direct=ExpressionWrapper(direct, output_field=BooleanField()))
-        .only("pk", "name", "slug", "parent_id")
-        .order_by("name")
+    networks = Network.objects.annotate(
+        direct=ExpressionWrapper(direct, output_field=BooleanField())
     )
+    if member_id is not None:
+        memberships = Membership.objects.filter(
+            network=OuterRef("pk"), organisation_id=member_id, status=Membership.Status.ACTIVE
+        )
+        networks = networks.annotate(member=Exists(memberships))
+    networks = list(networks.only("pk", "name", "slug", "parent_id").order_by("name"))
     children: dict[int | None, list[int]] = {}
     for network in networks:
         children.setdefault(network.parent_id, []).append(network.pk)
@@ -175,6 +181,14 @@ def organisations_in_audience(*, event: Event, organisation_ids: Iterable[int]) 
         status=Membership.Status.ACTIVE,
     )
     return set(members.order_by().values_list("organisation_id", flat=True))
+
+
+def organisation_in_audience(*, event: Event, organisation_id: int) -> bool:
+    """Whether the people of one organisation may register for ``event`` (as
+    ``organisations_in_audience``), in one query."""
+    if event.open_to_all:
+        return True
+    return any(network.member for network in _audience(event, member_id=organisation_id))
 
 
 def people_for_colleague_registration(*, event: Event, organisation: Organisation) -> list[Person]:

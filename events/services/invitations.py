@@ -6,8 +6,9 @@ task records the invitations chunk by chunk, each chunk in one transaction: the
 ``Invitation`` rows (unique per event and address) and their outbox mails (unique key
 ``invitation:<event>:<address>``), both inserted in bulk. Nobody is invited twice to the
 same event, whatever batches overlap. Each run records one chunk and queues the next run
-after its commit, so a worker that dies loses at most the chunk it was writing (rolled
-back, done again by the redelivered task).
+after its commit (before the chunk's mails, so recording does not wait for delivery), so a
+worker that dies loses at most the chunk it was writing (rolled back, done again by the
+redelivered task).
 """
 
 import logging
@@ -127,7 +128,8 @@ def _queue_recording(batch: InvitationBatch) -> None:
 def invitation_batch_record(*, batch_id: int) -> int:
     """Record the next chunk of the batch's invitations; returns how many were recorded.
 
-    Queues the next run after commit while recipients are left; marks the batch done when
+    Queues the next run after commit while recipients are left, ahead of the chunk's
+    deliveries (one task per ``outbox_delivery.BATCH`` mails); marks the batch done when
     none are. A batch not being recorded (done, discarded, unknown) is left alone.
     """
     batch = (
@@ -147,13 +149,13 @@ def invitation_batch_record(*, batch_id: int) -> int:
     else:
         remaining = recipients_for(batch).recipients
     chunk = remaining[:CHUNK]
-    recorded = _record(batch, chunk) if chunk else 0
     left = len(remaining) - len(chunk)
+    if left:
+        _queue_recording(batch)  # first: the next chunk does not wait behind these mails
+    recorded = _record(batch, chunk) if chunk else 0
     batch.recorded = batch.invitations.count()
     batch.total = batch.recorded + left
-    if left:
-        _queue_recording(batch)
-    else:
+    if not left:
         batch.status = Status.DONE
         batch.finished_at = timezone.now()
     batch.save(update_fields=["recorded", "total", "status", "finished_at"])
@@ -231,20 +233,35 @@ def invitation_mark_registered(*, invitation: Invitation, registration: Registra
 SESSION_KEY = "event_invitation"
 
 
-@transaction.atomic
-def invitation_note_registration(*, token: str | None, registration: Registration) -> bool:
-    """Someone followed their invitation link, then registered on the event page itself:
-    the registration counts as coming from the invitation (once, for that event only)."""
+def registration_create_noting_invitation(*, token: str | None, **arguments) -> Registration:
+    """``registration_create`` on the event page. Someone who followed their invitation link
+    before (``token``, kept in the session under ``SESSION_KEY``) and registers there: the
+    registration counts as coming from the invitation (once, for that event only), noted in
+    the same transaction."""
+    invitation = _invitation_to_note(token, event_id=arguments["event"].pk)
+    if invitation is None:
+        return registration_create(**arguments)
+    with transaction.atomic():
+        unused = Invitation.objects.select_for_update().filter(
+            pk=invitation.pk, registration__isnull=True
+        )
+        invitation = unused.first()
+        registration = registration_create(**arguments)
+        if invitation is not None:
+            invitation_mark_registered(invitation=invitation, registration=registration)
+    return registration
+
+
+def _invitation_to_note(token: str | None, *, event_id: int) -> Invitation | None:
     if not token:
-        return False
+        return None
     try:
         invitation = invitation_for_token(token)
     except InvitationError:
-        return False
-    if invitation.event_id != registration.event_id or invitation.registration_id:
-        return False
-    invitation_mark_registered(invitation=invitation, registration=registration)
-    return True
+        return None
+    if invitation.event_id != event_id or invitation.registration_id:
+        return None
+    return invitation
 
 
 @transaction.atomic

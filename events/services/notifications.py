@@ -17,6 +17,8 @@ cancellations METHOD:CANCEL. The waiting list gets no calendar entry: it would c
 seat the person does not have; they get one with their promotion.
 """
 
+import dataclasses
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -31,7 +33,7 @@ from network_portal.outbox import (
     Attachment,
     RenderedMail,
     mail_about,
-    mail_from_template,
+    mail_enqueue,
     mail_render,
     mails_enqueue,
 )
@@ -101,8 +103,10 @@ def registration_context(registration: Registration, **extra) -> dict:
         "registration": registration,
         "person": registration.person,
         "online_url": event.online_url if confirmed and event.is_online else "",
-        "cancel_url": cancel_url(registration) if cancel_link_usable(registration) else "",
     }
+    if "cancel_url" not in extra:
+        usable = cancel_link_usable(registration)
+        context["cancel_url"] = cancel_url(registration) if usable else ""
     if "registered_by" not in extra:
         context["registered_by"] = _registered_by_someone_else(registration)
     return {**context, **extra}
@@ -117,6 +121,13 @@ def _registered_by_someone_else(registration: Registration):
 
 def mail_registration(registration: Registration, *, kind: str, **context) -> OutgoingMail | None:
     """Record the mail of ``kind`` about ``registration`` (its status as it is now)."""
+    mail = _registration_mail(registration, kind=kind, key=f"{kind}:{registration.pk}", **context)
+    return None if mail is None else mail_enqueue(**mail.fields())
+
+
+def _registration_mail(
+    registration: Registration, *, kind: str, key: str, **context
+) -> RenderedMail | None:
     recipient = recipient_of(registration.person)
     if recipient is None:
         return None
@@ -127,8 +138,8 @@ def mail_registration(registration: Registration, *, kind: str, **context) -> Ou
         attachments.append(
             calendar_attachment(event, method=method, recipient=recipient, online_link=True)
         )
-    return mail_from_template(
-        key=f"{kind}:{registration.pk}",
+    return mail_render(
+        key=key,
         kind=kind,
         recipient=recipient.email,
         language=recipient.language,
@@ -142,6 +153,82 @@ def mail_registration(registration: Registration, *, kind: str, **context) -> Ou
 def mail_registration_created(registration: Registration) -> OutgoingMail | None:
     kind = CONFIRMED if registration.is_confirmed else WAITLISTED
     return mail_registration(registration, kind=kind)
+
+
+# --- Rendered before the registration exists ---------------------------------------------
+#
+# A registration is inserted while its event's row is locked, so that capacity holds; the
+# lock serialises every registration of the event. Its mail is rendered before (the
+# templates and the calendar file take milliseconds), for the status the registration is
+# expected to get; under the lock only the registration's id goes in (the outbox key and
+# the cancel link, which names it) and the mail is recorded.
+
+# Stands in for the cancel link while the registration has no id yet; letters and digits
+# only, so HTML escaping leaves it as it is.
+_CANCEL_LINK_STAND_IN = "cancellinkstandin" + secrets.token_hex(16)
+_NOT_LOADED = object()
+
+
+def _event_state(event: Event) -> tuple:
+    """Every stored field of ``event`` as loaded, to tell whether a mail is still right."""
+    return tuple(event.__dict__.get(f.attname, _NOT_LOADED) for f in Event._meta.concrete_fields)
+
+
+@dataclass(frozen=True)
+class PendingMail:
+    """The confirmation or waiting-list mail of a registration about to be inserted."""
+
+    kind: str
+    mail: RenderedMail | None  # None: the person has no address, there is nothing to send
+    event_state: tuple
+
+    def fits(self, registration: Registration) -> bool:
+        """Rendered for this status and for the event as it is (locked) now."""
+        return self.kind == _created_kind(registration) and self.event_state == _event_state(
+            registration.event
+        )
+
+    def complete(self, registration: Registration) -> RenderedMail | None:
+        """The mail with the id of the (now saved) registration: its key and cancel link."""
+        if self.mail is None:
+            return None
+        link = cancel_url(registration)
+
+        def fill(text: str) -> str:
+            return text.replace(_CANCEL_LINK_STAND_IN, link)
+
+        return dataclasses.replace(
+            self.mail,
+            key=f"{self.kind}:{registration.pk}",
+            subject=fill(self.mail.subject),
+            body_text=fill(self.mail.body_text),
+            body_html=fill(self.mail.body_html),
+        )
+
+
+def _created_kind(registration: Registration) -> str:
+    return CONFIRMED if registration.is_confirmed else WAITLISTED
+
+
+def registration_mail_prepare(registration: Registration) -> PendingMail:
+    """Render the mail ``mail_registration_created`` would record for ``registration``,
+    which is not saved yet (it has no id): its status, event, person and registered_by
+    set as they will be saved."""
+    kind = _created_kind(registration)
+    link = _CANCEL_LINK_STAND_IN if cancel_link_usable(registration) else ""
+    mail = _registration_mail(registration, kind=kind, key=kind, cancel_url=link)
+    return PendingMail(kind=kind, mail=mail, event_state=_event_state(registration.event))
+
+
+def mail_registration_created_prepared(
+    registration: Registration, prepared: PendingMail | None
+) -> OutgoingMail | None:
+    """Record the mail of the registration just saved: the ``prepared`` one if it fits its
+    status and event (else it is rendered now, as ``mail_registration_created`` does)."""
+    if prepared is None or not prepared.fits(registration):
+        return mail_registration_created(registration)
+    mail = prepared.complete(registration)
+    return None if mail is None else mail_enqueue(**mail.fields())
 
 
 def mail_promoted(registrations: Iterable[Registration]) -> None:

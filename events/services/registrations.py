@@ -1,30 +1,35 @@
 """Every write about registrations. Capacity is decided under a lock on the event row.
 
-Each function locks the event (``SELECT ... FOR UPDATE``) first, so registrations and
-cancellations of one event run one after the other; seats are counted inside that lock.
-The per-organisation limit counts the organisation's non-cancelled registrations
-(confirmed and waitlisted), so a full waiting list cannot be filled by one organisation.
+Registrations and cancellations of one event lock its row (``SELECT ... FOR UPDATE``), so
+they run one after the other; seats are counted inside that lock. A registration does
+everything that does not decide on a seat before it takes the lock: the rules, the
+consent, the mail (rendered for the status the seats count promises). Under the lock it
+checks again only what may have changed meanwhile (the event still open, the
+organisation's limit, the seats), inserts the registration and records its mail. The
+unique constraint ``one_open_registration_per_person`` refuses a second registration of
+the same person that came in meanwhile. The per-organisation limit counts the
+organisation's non-cancelled registrations (confirmed and waitlisted), so a full waiting
+list cannot be filled by one organisation.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Registration, Session, WorkshopChoice
-from events.selectors.public import RegistrationWindow, organisations_in_audience
+from events.selectors.public import RegistrationWindow, organisation_in_audience
 from events.selectors.public import registration_window as _registration_window
 from events.services import notifications
-from members import roles
 from members.models import Organisation, Person, User
 from network_portal.models import ConsentPurpose
 from network_portal.privacy.consent import consent_give
 
 OPEN = (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
+ALREADY_REGISTERED = _("This person is already registered for the event.")
 
 
 class RegistrationError(Exception):
@@ -35,7 +40,6 @@ class RegistrationError(Exception):
         self.message = message
 
 
-@transaction.atomic
 def registration_create(
     *,
     event: Event,
@@ -49,48 +53,154 @@ def registration_create(
     """Register ``person``: confirmed while seats are left, otherwise on the waiting list.
 
     Only people of organisations in the event's audience may register (see
-    ``organisations_in_audience``).
+    ``organisations_in_audience``). The person gets their mail (confirmed or waiting list)
+    through the outbox, in the same transaction.
     """
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    workshops = list(workshops)
-    _check_can_register(event=event, person=person, consent=consent)
+    _check_event_open(event=event, consent=consent)
+    _check_audience(event=event, organisation_id=person.organisation_id)
+    plan = registration_plan(
+        event=event,
+        person=person,
+        registered_by=registered_by,
+        workshops=list(workshops),
+        access_needs=access_needs,
+        source=source,
+    )
+    return _register(event_id=event.pk, plan=plan)
+
+
+@transaction.atomic
+def _register(*, event_id: int, plan: "Plan") -> Registration:
+    plan_consent(plan)
+    event = registration_lock(event_id)
+    return registration_insert(event=event, plan=plan)
+
+
+# --- Before the lock: the rules, the consent, the mail -----------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A registration that passed the rules before the lock, with its mail rendered."""
+
+    event: Event
+    person: Person
+    registered_by: User
+    workshops: list[Session]
+    access_needs: str
+    source: str
+    mail: notifications.PendingMail
+
+
+def registration_plan(
+    *,
+    event: Event,
+    person: Person,
+    registered_by: User,
+    workshops: list[Session],
+    access_needs: str,
+    source: str,
+    earlier: int = 0,
+) -> Plan:
+    """Check the rules for ``person`` (not whether the event is open, nor its audience) and
+    render the mail. ``earlier``: registrations of the same organisation planned before in
+    the same transaction (a batch of colleagues), counted for the limit and the seats."""
+    counts = Registration.objects.filter(event_id=event.pk).aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        mine=Count("pk", filter=Q(status__in=OPEN, person_id=person.pk)),
+        ours=Count("pk", filter=Q(status__in=OPEN, organisation_id=person.organisation_id)),
+    )
+    if counts["mine"]:
+        raise RegistrationError(ALREADY_REGISTERED)
+    _check_organisation_limit(event=event, taken=counts["ours"] + earlier)
     _check_workshops(event=event, workshops=workshops)
-    status = (
-        Registration.Status.CONFIRMED if _seats_left(event) > 0 else Registration.Status.WAITLISTED
+    if person.user_id is not None and person.user_id == registered_by.pk:
+        person.user = registered_by  # the mail needs the account: no query for it
+    seat = counts["confirmed"] + earlier < event.capacity
+    expected = Registration(
+        event=event,
+        person=person,
+        organisation_id=person.organisation_id,
+        registered_by=registered_by,
+        status=Registration.Status.CONFIRMED if seat else Registration.Status.WAITLISTED,
+        source=source,
     )
-    try:
-        with transaction.atomic():
-            registration = Registration.objects.create(
-                event=event,
-                person=person,
-                organisation_id=person.organisation_id,
-                registered_by=registered_by,
-                status=status,
-                source=source,
-                access_needs=access_needs,
-                consent_at=timezone.now(),
-            )
-    except IntegrityError as error:
-        raise RegistrationError(_("This person is already registered for the event.")) from error
-    _choose_workshops(registration=registration, workshops=workshops)
+    return Plan(
+        event=event,
+        person=person,
+        registered_by=registered_by,
+        workshops=workshops,
+        access_needs=access_needs,
+        source=source,
+        mail=notifications.registration_mail_prepare(expected),
+    )
+
+
+def plan_consent(plan: Plan) -> None:
+    """Record the consent given with the registration (in its transaction)."""
     consent_give(
-        purpose=ConsentPurpose.EVENT_REGISTRATION, user=registered_by, person=person, about=event
+        purpose=ConsentPurpose.EVENT_REGISTRATION,
+        user=plan.registered_by,
+        person=plan.person,
+        about=plan.event,
     )
-    notifications.mail_registration_created(registration)
+
+
+# --- Under the lock: seats, the registration, its mail -----------------------------------
+
+
+def registration_lock(event_id: int) -> Event:
+    """Lock the event's row until commit; refuse if it closed meanwhile."""
+    event = Event.objects.select_for_update().get(pk=event_id)
+    _check_open(event)
+    return event
+
+
+def registration_insert(*, event: Event, plan: Plan) -> Registration:
+    """Insert the planned registration into the locked ``event`` (``registration_lock``)."""
+    confirmed, ours = _locked_counts(event=event, organisation_id=plan.person.organisation_id)
+    _check_organisation_limit(event=event, taken=ours)
+    seat = confirmed < event.capacity
+    try:
+        registration = Registration.objects.create(
+            event=event,
+            person=plan.person,
+            organisation_id=plan.person.organisation_id,
+            registered_by=plan.registered_by,
+            status=Registration.Status.CONFIRMED if seat else Registration.Status.WAITLISTED,
+            source=plan.source,
+            access_needs=plan.access_needs,
+            consent_at=timezone.now(),
+        )
+    except IntegrityError as error:  # registered in another request meanwhile
+        # No savepoint: the transaction is rolled back as the error leaves ``atomic``.
+        raise RegistrationError(ALREADY_REGISTERED) from error
+    _choose_workshops(registration=registration, workshops=plan.workshops)
+    notifications.mail_registration_created_prepared(registration, plan.mail)
     return registration
 
 
-def _check_can_register(*, event: Event, person: Person, consent: bool) -> None:
-    _check_event_open(event=event, consent=consent)
-    _check_audience(event=event, organisation_id=person.organisation_id)
-    if event.registrations.filter(person=person, status__in=OPEN).exists():
-        raise RegistrationError(_("This person is already registered for the event."))
-    _check_organisation_limit(event=event, person=person)
+def _locked_counts(*, event: Event, organisation_id: int) -> tuple[int, int]:
+    """Confirmed registrations; the organisation's open ones when the event limits them."""
+    if event.seats_per_organisation is None:
+        return _confirmed(event), 0
+    counts = Registration.objects.filter(event_id=event.pk).aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        ours=Count("pk", filter=Q(status__in=OPEN, organisation_id=organisation_id)),
+    )
+    return counts["confirmed"], counts["ours"]
+
+
+# --- The rules -----------------------------------------------------------------------------
 
 
 def _check_event_open(*, event: Event, consent: bool) -> None:
     if not consent:
         raise RegistrationError(_("Please agree to the processing of your data."))
+    _check_open(event)
+
+
+def _check_open(event: Event) -> None:
     if event.status != Event.Status.PUBLISHED:
         raise RegistrationError(_("This event is not open for registration."))
     window = _registration_window(event)
@@ -101,7 +211,7 @@ def _check_event_open(*, event: Event, consent: bool) -> None:
 
 
 def _check_audience(*, event: Event, organisation_id: int) -> None:
-    if not organisations_in_audience(event=event, organisation_ids=[organisation_id]):
+    if not organisation_in_audience(event=event, organisation_id=organisation_id):
         name = Organisation.objects.values_list("name", flat=True).get(pk=organisation_id)
         raise RegistrationError(
             _(
@@ -112,14 +222,9 @@ def _check_audience(*, event: Event, organisation_id: int) -> None:
         )
 
 
-def _check_organisation_limit(*, event: Event, person: Person) -> None:
+def _check_organisation_limit(*, event: Event, taken: int) -> None:
     limit = event.seats_per_organisation
-    if limit is None:
-        return
-    taken = event.registrations.filter(
-        organisation_id=person.organisation_id, status__in=OPEN
-    ).count()
-    if taken >= limit:
+    if limit is not None and taken >= limit:
         raise RegistrationError(
             _("Your organisation has reached its limit of registrations for this event.")
         )
@@ -134,9 +239,12 @@ def _check_workshops(*, event: Event, workshops: list[Session]) -> None:
             raise RegistrationError(_("Please choose workshops that do not overlap in time."))
 
 
+def _confirmed(event: Event) -> int:
+    return event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
 def _seats_left(event: Event) -> int:
-    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
-    return event.capacity - confirmed
+    return event.capacity - _confirmed(event)
 
 
 def _workshop_seats_left(workshop: Session) -> int | None:
@@ -147,10 +255,12 @@ def _workshop_seats_left(workshop: Session) -> int | None:
 
 
 def _choose_workshops(*, registration: Registration, workshops: list[Session]) -> None:
-    for workshop in workshops:
-        WorkshopChoice.objects.create(
+    WorkshopChoice.objects.bulk_create(
+        WorkshopChoice(
             registration=registration, session=workshop, status=WorkshopChoice.Status.WAITLISTED
         )
+        for workshop in workshops
+    )
     if registration.is_confirmed:
         _fill_workshops(workshops)
 
@@ -225,130 +335,6 @@ def promote_waitlisted(event: Event) -> list[Registration]:
         registration.event = event
     notifications.mail_promoted(waiting)
     return waiting
-
-
-# --- Colleagues: several attendees of one organisation in one step -----------------------
-
-
-@dataclass(frozen=True)
-class Attendee:
-    """One person an organisation admin registers: an existing ``person`` of the
-    organisation, or a new one by ``first_name``, ``last_name`` and ``email``."""
-
-    person: Person | None = None
-    first_name: str = ""
-    last_name: str = ""
-    email: str = ""
-    workshops: tuple[Session, ...] = ()
-    access_needs: str = ""
-
-    @property
-    def name(self) -> str:
-        if self.person is not None:
-            return self.person.full_name
-        return f"{self.first_name} {self.last_name}".strip() or self.email
-
-
-class AttendeeError(RegistrationError):
-    """A rule refused the attendee at ``index``; nothing of the batch was saved."""
-
-    def __init__(self, message, *, index: int, name: str) -> None:
-        super().__init__(message)
-        self.index = index
-        self.name = name
-
-
-@transaction.atomic
-def registrations_create_for_colleagues(
-    *,
-    event: Event,
-    organisation: Organisation,
-    attendees: Sequence[Attendee],
-    registered_by: User,
-    consent: bool,
-) -> list[Registration]:
-    """Register ``attendees`` of ``organisation`` in their order: all or nothing.
-
-    The event row stays locked for the whole batch, so the seats run out in the order of
-    the attendees and no other registration comes in between. New persons are created as
-    contacts of the organisation. Raises ``AttendeeError`` for the first attendee a rule
-    refuses, ``RegistrationError`` when the event or the admin cannot register anyone.
-    """
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    _check_may_register_colleagues(user=registered_by, organisation=organisation)
-    _check_event_open(event=event, consent=consent)
-    _check_audience(event=event, organisation_id=organisation.pk)
-    if not attendees:
-        raise RegistrationError(_("Please choose at least one person to register."))
-    _check_attendees_distinct(organisation=organisation, attendees=attendees)
-    return [
-        _register_attendee(
-            event=event, organisation=organisation, attendee=a, index=i, by=registered_by
-        )
-        for i, a in enumerate(attendees)
-    ]
-
-
-def _check_may_register_colleagues(*, user: User, organisation: Organisation) -> None:
-    if organisation.pk not in roles.for_user(user).admin_of:
-        raise RegistrationError(_("Only an admin of the organisation can register its people."))
-
-
-def _check_attendees_distinct(*, organisation: Organisation, attendees: Sequence[Attendee]) -> None:
-    """Nobody twice in the batch, and no new person who exists already."""
-    emails = organisation.people.filter(is_active=True).values_list("email", flat=True)
-    known = {email.lower() for email in emails if email}
-    seen: set[object] = set()
-    for index, attendee in enumerate(attendees):
-        key = attendee.person.pk if attendee.person else attendee.email.strip().lower()
-        if key and key in seen:
-            raise AttendeeError(_("This person is listed twice."), index=index, name=attendee.name)
-        seen.add(key)
-        if attendee.person is None and attendee.email.strip().lower() in known:
-            raise AttendeeError(
-                _("A person with this e-mail address exists already; please tick them above."),
-                index=index,
-                name=attendee.name,
-            )
-
-
-def _register_attendee(
-    *, event: Event, organisation: Organisation, attendee: Attendee, index: int, by: User
-) -> Registration:
-    try:
-        person = attendee.person or _new_contact(organisation=organisation, attendee=attendee)
-        if person.organisation_id != organisation.pk:
-            raise RegistrationError(_("This person does not belong to your organisation."))
-        source = (
-            Registration.Source.SELF if person.user_id == by.pk else Registration.Source.COLLEAGUE
-        )
-        return registration_create(
-            event=event,
-            person=person,
-            registered_by=by,
-            workshops=attendee.workshops,
-            access_needs=attendee.access_needs,
-            source=source,
-        )
-    except RegistrationError as error:
-        raise AttendeeError(error.message, index=index, name=attendee.name) from error
-
-
-def _new_contact(*, organisation: Organisation, attendee: Attendee) -> Person:
-    """A new person of the organisation, without an account (role "contact")."""
-    if not attendee.first_name.strip() or not attendee.last_name.strip():
-        raise RegistrationError(_("Please enter the first and the last name."))
-    try:
-        validate_email(attendee.email)
-    except ValidationError as error:
-        raise RegistrationError(_("Please enter a valid e-mail address.")) from error
-    return Person.objects.create(
-        organisation=organisation,
-        role=Person.Role.CONTACT,
-        first_name=attendee.first_name.strip(),
-        last_name=attendee.last_name.strip(),
-        email=attendee.email.strip(),
-    )
 
 
 def fill_workshops(workshops: Iterable[Session]) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from events import access
 from events.forms.attendance import MailFilterForm, RegistrationFilterForm
-from events.models import Registration
+from events.models import Event, Registration
 from events.selectors import attendance as selectors
 from events.selectors.mails import event_mail_counts, kind_label
 from events.services import attendance as services
@@ -34,16 +34,17 @@ MAILS_PER_PAGE = 25
 @require_GET
 def manage_event(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_manager(request.user, pk)
-    form = RegistrationFilterForm(request.GET, event=event)
-    registrations = selectors.registrations_for_manager(event, **form.selector_arguments())
-    page = Paginator(registrations, REGISTRATIONS_PER_PAGE).get_page(request.GET.get("page"))
-    positions = selectors.waitlist_positions(event)
+    counts = selectors.event_counts(event)
+    form = RegistrationFilterForm(request.GET, event=event, workshops=counts.workshops)
+    page = _registrations_page(request, event, counts, form.selector_arguments())
     registrations = list(page.object_list)
-    for registration in registrations:
-        registration.waitlist_place = positions.get(registration.pk)
+    if any(registration.status == Registration.Status.WAITLISTED for registration in registrations):
+        positions = selectors.waitlist_positions(event)
+        for registration in registrations:
+            registration.waitlist_place = positions.get(registration.pk)
     context = {
         "event": event,
-        "counts": selectors.event_counts(event),
+        "counts": counts,
         "mail_counts": event_mail_counts(event),
         "form": form,
         "page": page,
@@ -51,6 +52,19 @@ def manage_event(request: HttpRequest, pk: int) -> HttpResponse:
         "filtered": any(request.GET.get(name) for name in ("q", *form.FILTERS)),
     }
     return render(request, "events/manage/event_manage.html", context)
+
+
+def _registrations_page(
+    request: HttpRequest, event: Event, counts: selectors.Counts, filters: dict
+) -> Page:
+    """The requested page of the event's registrations, narrowed by ``filters``."""
+    registrations = selectors.registrations_for_manager(
+        event, workshops=bool(counts.workshops), **filters
+    )
+    paginator = Paginator(registrations, REGISTRATIONS_PER_PAGE)
+    if all(value in ("", None) for value in filters.values()):
+        paginator.count = counts.total  # every registration: counted already, no COUNT query
+    return paginator.get_page(request.GET.get("page"))
 
 
 @login_required

@@ -19,12 +19,14 @@ from events.services import invitations
 from members import access as members_access
 from members import roles
 from members.models import Organisation, User
+from network_portal.page_cache import public_page
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 EVENT_PAGE_SIZE = 20
 
 
 @require_GET
+@public_page
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming events (or the archive of past ones), filtered by the GET parameters."""
     form = EventFilterForm(request.GET)
@@ -112,6 +114,7 @@ def _colleagues_form(data, event: Event, organisation: Organisation, user: User)
 
 
 @require_GET
+@public_page
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_view(request.user, pk)
     return render(request, "events/event_detail.html", _detail_context(request, event))
@@ -128,7 +131,8 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     form = RegistrationForm(request.POST, event=event, people=people)
     if form.is_valid():
         try:
-            registration = services.registration_create(
+            registration = invitations.registration_create_noting_invitation(
+                token=request.session.get(invitations.SESSION_KEY),
                 event=event,
                 person=form.cleaned_data["person"],
                 registered_by=request.user,
@@ -139,9 +143,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
         except services.RegistrationError as error:
             form.add_error(None, error.message)
         else:
-            invitations.invitation_note_registration(
-                token=request.session.pop(invitations.SESSION_KEY, None), registration=registration
-            )
+            request.session.pop(invitations.SESSION_KEY, None)
             messages.success(request, _registered_message(registration.is_confirmed))
             return redirect(event)
     context = _detail_context(request, event, form=form)

@@ -1,20 +1,16 @@
 """Organisations: member companies and partner organisations."""
 
-from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from network_portal.indexes import PostgresGinIndex
+from network_portal.search import stored_search_vector
 
-# The directory's full-text search: one German vector over these fields, indexed (GIN) on
-# PostgreSQL. ``members.directory`` filters on exactly this expression so the index is used.
+# The directory's full-text search over these fields: the name weighted above the rest,
+# stored in ``Organisation.search`` and GIN-indexed on PostgreSQL (``network_portal.search``).
 SEARCH_FIELDS = ("name", "description", "products", "competences")
 SEARCH_INDEX_NAME = "organisation_search_de"
-
-
-def search_vector() -> SearchVector:
-    return SearchVector(*SEARCH_FIELDS, config="german")
 
 
 class Organisation(models.Model):
@@ -84,6 +80,7 @@ class Organisation(models.Model):
     confirmed_on = models.DateField(_("profile last confirmed as current"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    search = stored_search_vector(*SEARCH_FIELDS)
 
     class Meta:
         ordering = ["name"]
@@ -92,7 +89,7 @@ class Organisation(models.Model):
         indexes = [
             models.Index(fields=["kind"]),
             models.Index(fields=["visibility"]),
-            PostgresGinIndex(search_vector(), name=SEARCH_INDEX_NAME),
+            PostgresGinIndex(fields=["search"], name=SEARCH_INDEX_NAME),
         ]
 
     def __str__(self) -> str:

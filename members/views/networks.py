@@ -12,15 +12,18 @@ from members import access, roles
 from members.forms.applications import ApplicationForm
 from members.selectors import networks as selectors
 from members.services.applications import ApplicationError, membership_apply
+from network_portal.page_cache import public_page
 
 
 @require_GET
+@public_page
 def network_list(request: HttpRequest) -> HttpResponse:
     networks = selectors.networks_for_list()
     return render(request, "members/network_list.html", {"networks": networks})
 
 
 @require_GET
+@public_page
 def network_detail(request: HttpRequest, slug: str) -> HttpResponse:
     network = selectors.network_page(access.network_for_view(slug))
     viewer = request.user

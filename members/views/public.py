@@ -10,11 +10,13 @@ from members import access, selectors
 from members.directory import directory_search
 from members.forms import DirectoryFilterForm
 from members.selectors import organisations as organisation_selectors
+from network_portal.page_cache import public_page
 
 DIRECTORY_PAGE_SIZE = 20
 
 
 @require_GET
+@public_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for_view(request.user, slug)
     can_change = access.can_change_organisation(request.user, organisation)
@@ -33,6 +35,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def directory(request: HttpRequest) -> HttpResponse:
     """The member directory; htmx requests get only the results region."""
     form = DirectoryFilterForm(request.GET)

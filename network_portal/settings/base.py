@@ -253,6 +253,9 @@ CELERY_BEAT_SCHEDULE = {
 # production (production.py, system check network_portal.E001/E002), shown on the legal pages.
 PORTAL_IMPRINT_CONTACT = env.str("PORTAL_IMPRINT_CONTACT", default="")
 PORTAL_PRIVACY_CONTACT = env.str("PORTAL_PRIVACY_CONTACT", default="")
+# Public pages for anonymous visitors are kept this long at most (network_portal/page_cache.py;
+# every write to the portal's tables makes them stale at once). 0 turns the page cache off.
+PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=60)
 # Months after an event's end until its attendee data is anonymised (daily Celery task).
 PRIVACY_RETENTION_MONTHS = env.int("PRIVACY_RETENTION_MONTHS", default=24)
 # Messages live in the session, not in a cookie of their own: the portal sets only the

@@ -4,13 +4,12 @@ a fixed number of queries for 1 and for 30 listings."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cooperations.marketplace import _plain_search, marketplace_search
+from cooperations.marketplace import _plain_search, _searched
 from cooperations.models import Listing
 from cooperations.models.listings import SEARCH_INDEX_NAME
 from tests import factories
@@ -147,9 +146,13 @@ def test_search_uses_the_gin_index(world, topics):
     ListingFactory(organisation=world.company, title="Getriebe gesucht")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE cooperations_listing")
+        # Matching the stored vector is cheap: on 500 rows the planner rightly reads the
+        # table through the status index; at the bench's 10,000 it takes the GIN index. So
+        # leave it no way but an index on what the search condition itself filters.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
 
-    plan = marketplace_search(viewer=AnonymousUser(), query="Getriebe").explain()
+    plan = _searched(Listing.objects.all(), ["Getriebe"]).explain()
 
     assert SEARCH_INDEX_NAME in plan
 

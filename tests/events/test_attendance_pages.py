@@ -221,6 +221,78 @@ def test_manage_page_filters(client, world, scene):
     assert names({"status": "nonsense", "organisation": "x"}) == {attendee, other, waiting}
 
 
+def test_manage_page_rows_in_german_with_what_people_typed_escaped(client, world, scene):
+    organisation = factories.OrganisationFactory(name="Müller & Söhne <GmbH>")
+    person = factories.PersonFactory(
+        organisation=organisation, user=None, first_name="Zoë", last_name="O'Neil <b>",
+        email="zoe@example.org",
+    )  # fmt: skip
+    factories.RegistrationFactory(
+        event=scene.event, person=person, status=WAITLISTED, waitlist_priority=1,
+        source=Registration.Source.WALK_IN, access_needs="Rampe\n<script>alert(1)</script>",
+    )  # fmt: skip
+    url = reverse("events:manage_event", kwargs={"pk": scene.event.pk})
+    content = as_user(client, world.manager, "de").get(url).content.decode()
+    name = "Zoë O&#x27;Neil &lt;b&gt;"
+    assert (
+        f'<th scope="row">{name}<br><a class="person-email" href="mailto:zoe@example.org">'
+        'zoe@example.org</a><br><span class="badge badge-info">nachgemeldet</span></th>'
+    ) in content
+    assert "<td>Müller &amp; Söhne &lt;GmbH&gt;</td>" in content
+    assert 'Warteliste<br><strong class="waitlist-place">Platz 1</strong>' in content
+    assert "<td>Rampe<br>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in content
+    assert f'Nachrücken lassen<span class="visually-hidden"> {name}</span>' in content
+    assert f"<p>Die Anmeldung von {name} stornieren?</p>" in content  # waiting: no seat to give
+    assert "<script>alert" not in content
+
+
+def test_manage_page_rows_show_check_in_cancellation_and_workshops(client, world, scene):
+    workshop = factories.WorkshopFactory(event=scene.event, title="Lean & Kanban")
+    factories.WorkshopChoiceFactory(
+        registration=scene.other, session=workshop, status=WorkshopChoice.Status.WAITLISTED
+    )
+    Registration.objects.filter(pk=scene.attendee.pk).update(checked_in_at="2099-01-01T09:30Z")
+    gone = factories.RegistrationFactory(
+        event=scene.event, status=Registration.Status.CANCELLED, cancelled_at="2099-01-02T08:00Z"
+    )
+    url = reverse("events:manage_event", kwargs={"pk": scene.event.pk})
+    content = as_user(client, world.manager).get(url).content.decode()
+    checked_in = '<time datetime="2099-01-01T10:30:00+01:00">01/01/2099 10:30 a.m.</time>'
+    assert f"<td>{checked_in}</td>" in content  # Berlin time
+    assert '<td>Lean &amp; Kanban <span class="meta">(on the waiting list)</span></td>' in content
+    assert '<td>Cancelled<br><span class="meta">01/02/2099 9 a.m.</span></td>' in content
+    row = content[content.index(gone.person.full_name) :].split("</tr>")[0]
+    assert "<td>–</td>" in row  # no workshop, not checked in, no access needs
+    assert "/stornieren/" not in row
+    assert "/nachruecken/" not in row
+    assert content.count(" The seat goes to the first on the waiting list.</p>") == 2
+
+
+def test_manage_page_counts_every_registration_or_the_filtered_ones(client, world, scene):
+    for _ in range(99):
+        factories.RegistrationFactory(event=scene.event, status=WAITLISTED)
+    url = reverse("events:manage_event", kwargs={"pk": scene.event.pk})
+    as_user(client, world.manager)
+    first = client.get(url).content.decode()
+    assert "102 registrations" in first
+    assert first.count('<tr class="registration-') == 100
+    last = client.get(url, {"page": 2}).content.decode()
+    assert last.count('<tr class="registration-') == 2
+    assert "Position 100</strong>" in last
+    waiting = client.get(url, {"status": "waitlisted"}).content.decode()
+    assert "100 registrations" in waiting
+
+
+def test_manage_page_of_an_event_without_workshops_reads_no_workshop_choices(client, world, scene):
+    url = reverse("events:manage_event", kwargs={"pk": scene.event.pk})
+    as_user(client, world.manager).get(url)
+    with CaptureQueriesContext(connection) as queries:
+        content = client.get(url).content.decode()
+    assert "Workshops</th>" not in content
+    choices = 'SELECT "events_workshopchoice"'
+    assert not [q for q in queries.captured_queries if q["sql"].startswith(choices)]
+
+
 def _manage_page_queries(client, event) -> int:
     url = reverse("events:manage_event", kwargs={"pk": event.pk})
     with CaptureQueriesContext(connection) as queries:

@@ -161,7 +161,7 @@ def test_recording_rolled_back_queues_and_keeps_nothing(
     assert not Invitation.objects.exists()
 
 
-def test_recording_queues_each_mail_and_the_next_run_after_commit(
+def test_recording_queues_the_next_run_then_the_mails_in_one_batch_after_commit(
     audience, world, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
     settings.OUTBOX_DELIVERY = {"EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
@@ -175,7 +175,12 @@ def test_recording_queues_each_mail_and_the_next_run_after_commit(
     batch.refresh_from_db()
     assert recorded == 2
     assert (batch.status, batch.recorded, batch.total) == ("recording", 2, 5)
-    assert len(callbacks) == 3  # two deliveries and the next run
+    queued = [(call.func.__self__.name, call.keywords["kwargs"]) for call in callbacks]
+    mail_ids = sorted(OutgoingMail.objects.values_list("pk", flat=True))
+    assert queued == [
+        ("events.record_invitations", {"batch_id": batch.pk}),  # not behind the deliveries
+        ("network_portal.deliver_mails", {"mail_ids": mail_ids}),
+    ]
     assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"queued"}
 
 

@@ -141,6 +141,20 @@ def test_register_full_event_waitlisted_mail_without_calendar_or_online_link(eve
     cancel_link_in(mail.body_text)
 
 
+def test_mail_shows_the_event_as_it_is_at_registration_not_as_the_page_loaded_it(event):
+    """The mail is rendered before the event is locked; if the event changed since the
+    page loaded it, the mail is rendered again from the locked row."""
+    loaded = Event.objects.get(pk=event.pk)
+    Event.objects.filter(pk=event.pk).update(title="Wirtschaft trifft Wirtschaft im Juli")
+    registration = register(loaded, person(email="anna@example.org"))
+    mail = only_mail("registration-confirmed")
+    assert mail.key == f"registration-confirmed:{registration.pk}"
+    assert (
+        mail.subject == "Registration confirmed: Wirtschaft trifft Wirtschaft im Juli on 06/18/2099"
+    )
+    assert str(vevent_of(mail)["SUMMARY"]) == "Wirtschaft trifft Wirtschaft im Juli"
+
+
 # --- Who gets mail, in which language -------------------------------------------------------
 
 

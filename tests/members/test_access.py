@@ -94,9 +94,36 @@ def test_two_factor_needed_by_managers_and_platform_admins(world, role, needed):
 def test_two_factor_present_only_with_totp_authenticator(world):
     assert roles.has_two_factor(world.manager) is False
     Authenticator.objects.create(
+        user=world.manager, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "abc"}
+    )
+    roles.forget(world.manager)
+    assert roles.has_two_factor(world.manager) is False
+    Authenticator.objects.create(
         user=world.manager, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
     )
+    assert roles.has_two_factor(world.manager) is False  # loaded once per request
+    roles.forget(world.manager)
     assert roles.has_two_factor(world.manager) is True
+
+
+def test_roles_two_factor_and_navigation_in_one_query(world, django_assert_num_queries):
+    """A manager who works at two organisations and set up TOTP: one query for it all."""
+    second = factories.OrganisationFactory(name="Agentur Ämter GmbH")
+    factories.PersonFactory(organisation=second, user=world.partner, role=Person.Role.ADMIN)
+    factories.PersonFactory(organisation=world.company, user=world.partner, is_active=False)
+    factories.NetworkManagerFactory(network=world.network, user=world.partner)
+    Authenticator.objects.create(
+        user=world.partner, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    with django_assert_num_queries(1):
+        partner = roles.for_user(world.partner)
+        assert roles.needs_two_factor(world.partner)
+        assert roles.has_two_factor(world.partner)
+    assert (partner.admin_of, partner.staff_of) == ({second.pk}, {world.chamber.pk})
+    assert partner.managed_network_ids == partner.network_ids == {world.network.pk}
+    names = [organisation.name for organisation in partner.organisations]
+    assert names == sorted([second.name, world.chamber.name])
+    assert partner.organisations[0].get_absolute_url() == second.get_absolute_url()
 
 
 # --- organisations_visible_to / organisation_for_view ------------------------------------

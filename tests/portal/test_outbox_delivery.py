@@ -1,23 +1,26 @@
 """Mail goes Django → outbox row → (after commit) a real Celery worker → a real SMTP server."""
 
-import smtplib
 import socket
-import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import environ
 import pytest
 import redis
 from django.core.mail import EmailMessage, send_mail
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from network_portal import celery_app, outbox
+from network_portal import celery_app, outbox, outbox_delivery
 from network_portal.models import OutgoingMail
 from network_portal.tasks import outbox_sweep
-
-Status = OutgoingMail.Status
-worker_db = pytest.mark.django_db(transaction=True)
+from tests.portal.outbox_helpers import (
+    Status,
+    broker_tasks,
+    deliver,
+    queued_mail,
+    settled,
+    worker_db,
+)
 
 
 def _send_welcome(recipient: str = "anna@example.org", key: str = "") -> int:
@@ -30,10 +33,6 @@ def _send_welcome(recipient: str = "anna@example.org", key: str = "") -> int:
         headers=headers,
     )
     return message.send()
-
-
-def _settled(mail_id: int):
-    return lambda: OutgoingMail.objects.get(pk=mail_id).status in {Status.SENT, Status.FAILED}
 
 
 def _queue_length(settings) -> int:
@@ -64,53 +63,51 @@ def _unreachable_server() -> dict:
     return environ.Env.email_url_config(f"smtp://127.0.0.1:{port}")
 
 
-def _queued_mail(*, attempts: int = 0) -> OutgoingMail:
-    return OutgoingMail.objects.create(
-        key="welcome:anna",
-        recipient="anna@example.org",
-        from_email="portal@example.org",
-        subject="Willkommen",
-        body_text="Hallo",
-        attempts=attempts,
-    )
-
-
 @pytest.mark.django_db
-def test_mail_deliver_server_unreachable_requeued_and_raises(settings):
+def test_mails_deliver_server_unreachable_queued_again_with_a_task_for_then(
+    settings, django_capture_on_commit_callbacks
+):
     settings.OUTBOX_DELIVERY = _unreachable_server()
-    mail = _queued_mail()
+    mail = queued_mail()
     before = timezone.now()
-    with pytest.raises(outbox.TryLater, match="refused") as later:
-        outbox.mail_deliver(mail_id=mail.pk)
+    delivery = deliver([mail.pk], django_capture_on_commit_callbacks)
     mail.refresh_from_db()
     assert (mail.status, mail.attempts, mail.sent_at) == (Status.QUEUED, 1, None)
     assert "refused" in mail.last_error
-    assert isinstance(later.value.__cause__, OSError)
-    assert 15 <= later.value.delay <= 45
+    assert (delivery.claimed, delivery.sent, delivery.queued_again) == (1, 0, 1)
     waited = (mail.next_attempt_at - before).total_seconds()
-    assert later.value.delay - 1 <= waited <= later.value.delay + 1
+    assert 15 <= waited <= 46
+    [(task, kwargs, eta)] = broker_tasks(settings)
+    assert (task, kwargs) == ("network_portal.deliver_mails", {"mail_ids": [mail.pk]})
+    assert abs((datetime.fromisoformat(eta) - mail.next_attempt_at).total_seconds()) < 1
+    celery_app.control.purge()
 
 
 @pytest.mark.django_db
-def test_mail_deliver_last_attempt_unreachable_failed(settings):
+def test_mails_deliver_last_attempt_unreachable_failed(
+    settings, django_capture_on_commit_callbacks
+):
     settings.OUTBOX_DELIVERY = _unreachable_server()
-    mail = _queued_mail(attempts=outbox.MAX_ATTEMPTS - 1)
-    assert outbox.mail_deliver(mail_id=mail.pk) is True
+    mail = queued_mail(attempts=outbox_delivery.MAX_ATTEMPTS - 1)
+    assert deliver([mail.pk], django_capture_on_commit_callbacks).failed == 1
     mail.refresh_from_db()
-    assert (mail.status, mail.attempts) == (Status.FAILED, outbox.MAX_ATTEMPTS)
+    assert (mail.status, mail.attempts) == (Status.FAILED, outbox_delivery.MAX_ATTEMPTS)
     assert "refused" in mail.last_error
+    assert broker_tasks(settings) == []
 
 
 @pytest.mark.django_db
-def test_mail_deliver_greylisted_recipient_requeued_and_raises(smtp_sink):
+def test_mails_deliver_greylisted_recipient_queued_again(
+    settings, smtp_sink, django_capture_on_commit_callbacks
+):
     smtp_sink.refused["anna@example.org"] = "451 4.7.1 Greylisted, try again later"
-    mail = _queued_mail()
-    with pytest.raises(outbox.TryLater) as later:
-        outbox.mail_deliver(mail_id=mail.pk)
-    assert isinstance(later.value.__cause__, smtplib.SMTPRecipientsRefused)
+    mail = queued_mail()
+    assert deliver([mail.pk], django_capture_on_commit_callbacks).queued_again == 1
     mail.refresh_from_db()
     assert (mail.status, mail.attempts) == (Status.QUEUED, 1)
     assert "Greylisted" in mail.last_error
+    assert [kwargs for _task, kwargs, _eta in broker_tasks(settings)] == [{"mail_ids": [mail.pk]}]
+    celery_app.control.purge()
 
 
 @worker_db
@@ -118,7 +115,7 @@ def test_send_mail_with_worker_delivered_once_and_marked_sent(celery_worker, smt
     before = timezone.now()
     assert _send_welcome() == 1
     mail = OutgoingMail.objects.get()
-    assert wait_until(_settled(mail.pk))
+    assert wait_until(settled(mail.pk))
     mail.refresh_from_db()
     assert (mail.status, mail.attempts, mail.last_error) == (Status.SENT, 1, "")
     assert mail.sent_at >= before
@@ -138,7 +135,7 @@ def test_send_mail_same_key_twice_one_row_one_message(
     assert _send_welcome(key="welcome:anna") == 1
     assert _send_welcome(key="welcome:anna") == 1
     mail = OutgoingMail.objects.get()
-    assert wait_until(_settled(mail.pk))
+    assert wait_until(settled(mail.pk))
     assert wait_until(lambda: _queue_length(settings) == 0)
     assert [message["X-Portal-Key"] for message in smtp_sink.messages] == ["welcome:anna"]
     assert OutgoingMail.objects.get().status == Status.SENT
@@ -149,7 +146,7 @@ def test_send_mail_refused_recipient_failed_with_error(celery_worker, smtp_sink,
     smtp_sink.refused["gone@example.org"] = "550 5.1.1 Mailbox unavailable"
     _send_welcome(recipient="gone@example.org")
     mail = OutgoingMail.objects.get()
-    assert wait_until(_settled(mail.pk))
+    assert wait_until(settled(mail.pk))
     mail.refresh_from_db()
     assert (mail.status, mail.attempts, mail.sent_at) == (Status.FAILED, 1, None)
     assert "550" in mail.last_error
@@ -162,7 +159,7 @@ def test_send_mail_message_refused_failed_with_error(celery_worker, smtp_sink, w
     smtp_sink.data_reply = "554 5.6.0 Message rejected as spam"
     _send_welcome()
     mail = OutgoingMail.objects.get()
-    assert wait_until(_settled(mail.pk))
+    assert wait_until(settled(mail.pk))
     mail.refresh_from_db()
     assert (mail.status, mail.attempts, mail.sent_at) == (Status.FAILED, 1, None)
     assert "Message rejected as spam" in mail.last_error
@@ -196,7 +193,7 @@ def test_outbox_sweep_stuck_and_lost_mail_delivered_once(celery_worker, smtp_sin
     stuck = _old_mail(key="stuck", age=old, status=Status.SENDING, attempts=1)  # worker died
     lost = _old_mail(key="lost", age=old, status=Status.QUEUED, attempts=0)  # task never sent
     outbox_sweep.delay()  # as beat does: the worker sweeps, then delivers what it re-queued
-    assert wait_until(lambda: _settled(stuck.pk)() and _settled(lost.pk)())
+    assert wait_until(lambda: settled(stuck.pk)() and settled(lost.pk)())
     assert _status_and_attempts() == {"stuck": (Status.SENT, 2), "lost": (Status.SENT, 1)}
     assert sorted(message["X-Portal-Key"] for message in smtp_sink.messages) == ["lost", "stuck"]
     assert outbox.outbox_sweep() == 0
@@ -239,31 +236,6 @@ def _status_and_attempts() -> dict[str, tuple[str, int]]:
     return {key: (status, attempts) for key, status, attempts in rows}
 
 
-@worker_db
-def test_mail_claim_two_threads_exactly_one_wins():
-    mail = OutgoingMail.objects.create(
-        key="race", recipient="anna@example.org", from_email="p@example.org", subject="S"
-    )
-    start = threading.Barrier(2)
-    results: list[OutgoingMail | None] = []
-
-    def claim() -> None:
-        try:
-            start.wait(timeout=5)
-            results.append(outbox.mail_claim(mail_id=mail.pk))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=claim) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=5)
-    assert sorted(result is None for result in results) == [False, True]
-    mail.refresh_from_db()
-    assert (mail.status, mail.attempts) == (Status.SENDING, 1)
-
-
 @pytest.mark.django_db
 def test_outbox_sweep_marks_mail_handed_to_the_server_uncertain_and_sends_nothing(
     settings, smtp_sink
@@ -300,7 +272,7 @@ def test_outbox_sweep_requeues_a_retry_overdue_by_the_stuck_time(
 
 @pytest.mark.parametrize(("attempts", "ceiling"), [(1, 30), (2, 60), (4, 240), (20, 1800)])
 def test_retry_delay_grows_exponentially_with_jitter_up_to_half_an_hour(attempts, ceiling):
-    delays = {outbox.retry_delay(attempts) for _ in range(50)}
+    delays = {outbox_delivery.retry_delay(attempts) for _ in range(50)}
     assert all(15 <= delay <= 15 + ceiling for delay in delays)
     assert len(delays) > 1
 
@@ -319,7 +291,7 @@ def test_mail_with_attachment_arrives_with_the_file(celery_worker, smtp_sink, wa
             body_text="Im Anhang der Termin.",
             attachments=[outbox.Attachment("termin.ics", calendar, "text/calendar")],
         )
-    assert wait_until(_settled(mail.pk))
+    assert wait_until(settled(mail.pk))
     message = smtp_sink.wait_for(1)[0]
     files = list(message.iter_attachments())
     assert [part.get_filename() for part in files] == ["termin.ics"]

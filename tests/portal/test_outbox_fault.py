@@ -1,9 +1,11 @@
 """Fault: the Celery worker is killed (SIGKILL) in the middle of a batch and restarted.
 
 A real worker process on the real Redis broker delivers 500 mails to a real SMTP server
-(aiosmtpd, in this process). It is killed while sending, a new worker starts, the sweep
-that beat runs every few minutes is run once (as if ``STUCK_AFTER`` had passed), and the
-test checks: every mail arrived, none twice. A mail the dead worker had handed to the
+(aiosmtpd, in this process): recorded one by one (a task per mail), or in chunks (a task
+per batch of mails, over one connection: the worker dies with a batch claimed, some of it
+sent, the rest not handed over yet). It is killed while sending, a new worker starts, the
+sweep that beat runs every few minutes is run once (as if ``STUCK_AFTER`` had passed), and
+the test checks: every mail arrived, none twice. A mail the dead worker had handed to the
 server is marked *uncertain* for a manager to check, never sent again; the test reports
 how many landed there (normally none: the window is one SMTP transaction).
 """
@@ -54,18 +56,29 @@ def _start_worker(sink) -> subprocess.Popen:
     )
 
 
-def _enqueue_batch() -> None:
+def _enqueue_one_by_one() -> None:
+    """Each mail recorded on its own (as a confirmation): one delivery task per mail."""
     with transaction.atomic():
         for number in range(BATCH):
-            outbox.mail_enqueue(
-                key=f"fault:{number}",
-                kind="test",
-                recipient=f"person{number}@example.org",
-                language="de",
-                from_email="portal@example.org",
-                subject=f"Einladung {number}",
-                body_text="Bitte melden Sie sich an.",
-            )
+            outbox.mail_enqueue(**_mail(number).fields())
+
+
+def _enqueue_in_chunks() -> None:
+    """Recorded 250 at a time (as invitations): one task per ``outbox_delivery.BATCH``."""
+    for start in range(0, BATCH, 250):
+        outbox.mails_enqueue([_mail(number) for number in range(start, start + 250)])
+
+
+def _mail(number: int) -> outbox.RenderedMail:
+    return outbox.RenderedMail(
+        key=f"fault:{number}",
+        kind="test",
+        recipient=f"person{number}@example.org",
+        language="de",
+        subject=f"Einladung {number}",
+        body_text="Bitte melden Sie sich an.",
+        body_html="",
+    )
 
 
 def _settled() -> bool:
@@ -74,11 +87,14 @@ def _settled() -> bool:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_killed_worker_every_mail_arrives_once(smtp_sink, wait_until, record_property, capsys):
+@pytest.mark.parametrize("enqueue", [_enqueue_one_by_one, _enqueue_in_chunks])
+def test_killed_worker_every_mail_arrives_once(
+    smtp_sink, wait_until, record_property, capsys, enqueue
+):
     from network_portal import celery_app  # noqa: PLC0415
 
     celery_app.control.purge()
-    _enqueue_batch()
+    enqueue()
     worker = _start_worker(smtp_sink)
     try:
         assert wait_until(lambda: len(smtp_sink.messages) >= BATCH // 4, timeout=120)
@@ -102,7 +118,7 @@ def test_killed_worker_every_mail_arrives_once(smtp_sink, wait_until, record_pro
     record_property("uncertain_mails", len(uncertain))
     with capsys.disabled():
         print(  # noqa: T201 - the report the issue asks for
-            f"\n[outbox fault] killed after {killed_at} of {BATCH} mails; "
+            f"\n[outbox fault, {enqueue.__name__}] killed after {killed_at} of {BATCH} mails; "
             f"{len(uncertain)} marked uncertain for a manager to check"
         )
     assert killed_at < BATCH

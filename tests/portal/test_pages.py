@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from members.models import Membership
+from members.models import Membership, Person
 from network_portal.models import LegalPage
 from tests import factories
 
@@ -121,6 +121,24 @@ MY_COOPERATIONS = ("My cooperations", "/meine-kooperationen/")
 def test_navigation_for_organisation_admin_links_my_area_and_organisation(client, world):
     company = (world.company.name, world.company.get_absolute_url())
     assert nav_as(client, world.owner) == [*SIGNED_IN_NAV, MY_COOPERATIONS, company]
+
+
+def test_navigation_lists_first_three_organisations_by_name(client, world):
+    """Where the user is admin or staff, active; from the query that loads the roles."""
+    for name, role, active in (
+        ("Zeche Zollverein eG", Person.Role.STAFF, True),
+        ("Anker Werke AG", Person.Role.ADMIN, True),
+        ("Bochumer Verein KG", Person.Role.STAFF, False),
+        ("Dortmunder Union GmbH", Person.Role.STAFF, True),
+    ):
+        organisation = factories.OrganisationFactory(name=name)
+        factories.PersonFactory(
+            organisation=organisation, user=world.owner, role=role, is_active=active
+        )
+    organisations = nav_as(client, world.owner)[len(SIGNED_IN_NAV) + 1 :]
+    names = ["Anker Werke AG", "Dortmunder Union GmbH", world.company.name]
+    assert [label for label, _href in organisations] == names
+    assert organisations[0][1] == reverse("members:organisation", kwargs={"slug": "anker-werke-ag"})
 
 
 def test_navigation_for_signed_in_user_offers_sign_out(client, world):

@@ -6,7 +6,7 @@ from django.core import signing
 from django.test import Client
 from django.urls import reverse
 
-from network_portal import outbox, preferences
+from network_portal import outbox, outbox_delivery, preferences
 from network_portal.models import MailPreference, OutgoingMail
 from tests import factories
 from tests.events.manage_helpers import as_user
@@ -194,7 +194,7 @@ def test_optional_mail_carries_link_and_headers_transactional_mail_none(world):
 def test_headers_reach_the_smtp_server(smtp_sink):
     mail = _invitation_mail("anna@example.org")
 
-    assert outbox.mail_deliver(mail_id=mail.pk) is True
+    assert outbox_delivery.mails_deliver(mail_ids=[mail.pk]).claimed == 1
 
     message = smtp_sink.wait_for(1)[0]
     assert message["List-Unsubscribe"].strip() == mail.headers["List-Unsubscribe"]
@@ -209,11 +209,11 @@ def test_mail_recorded_before_the_opt_out_is_not_sent_after_it(smtp_sink):
         url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
     )
 
-    assert outbox.mail_deliver(mail_id=mail.pk) is True
+    assert outbox_delivery.mails_deliver(mail_ids=[mail.pk]).claimed == 1
 
     mail.refresh_from_db()
     assert mail.status == Status.SUPPRESSED
-    assert mail.last_error == outbox.SUPPRESSED_REASON
+    assert mail.last_error == outbox_delivery.SUPPRESSED_REASON
     assert mail.sent_at is None
     assert smtp_sink.messages == []
 
@@ -232,7 +232,7 @@ def test_transactional_mail_goes_out_whatever_the_choice(smtp_sink):
         body_text="Hallo",
     )
 
-    outbox.mail_deliver(mail_id=mail.pk)
+    outbox_delivery.mails_deliver(mail_ids=[mail.pk])
 
     mail.refresh_from_db()
     assert mail.status == Status.SENT
@@ -243,7 +243,7 @@ def test_other_categories_do_not_suppress(smtp_sink):
     MailPreference.objects.create(email="anna@example.org", reminders=False, digests=False)
     mail = _invitation_mail("anna@example.org")
 
-    outbox.mail_deliver(mail_id=mail.pk)
+    outbox_delivery.mails_deliver(mail_ids=[mail.pk])
 
     mail.refresh_from_db()
     assert mail.status == Status.SENT

@@ -9,7 +9,7 @@ import redis
 from django.db import transaction
 
 from network_portal import celery_app
-from network_portal.tasks import deliver_mail
+from network_portal.tasks import deliver_mails
 from network_portal.tasks_queue import queue_after_commit
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_queue_after_commit_rolled_back_sends_nothing(
         suppress(RollbackError),
         transaction.atomic(),
     ):
-        queue_after_commit(deliver_mail, mail_id=41)
+        queue_after_commit(deliver_mails, mail_ids=[41])
         raise RollbackError
     assert callbacks == []
     assert broker_queue() == []
@@ -59,19 +59,19 @@ def test_queue_after_commit_committed_sends_once_after_commit(
 ):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with transaction.atomic():
-            queue_after_commit(deliver_mail, mail_id=42)
+            queue_after_commit(deliver_mails, mail_ids=[42, 43])
             assert broker_queue() == []
         assert broker_queue() == []  # the outer (test) transaction has not committed yet
     assert len(callbacks) == 1
-    assert broker_queue() == [("network_portal.deliver_mail", {"mail_id": 42})]
+    assert broker_queue() == [("network_portal.deliver_mails", {"mail_ids": [42, 43]})]
 
 
 def test_queue_after_commit_inner_rollback_keeps_outer_task(
     broker_queue, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        queue_after_commit(deliver_mail, mail_id=1)
+        queue_after_commit(deliver_mails, mail_ids=[1])
         with suppress(RollbackError), transaction.atomic():
-            queue_after_commit(deliver_mail, mail_id=2)
+            queue_after_commit(deliver_mails, mail_ids=[2])
             raise RollbackError
-    assert broker_queue() == [("network_portal.deliver_mail", {"mail_id": 1})]
+    assert broker_queue() == [("network_portal.deliver_mails", {"mail_ids": [1]})]
