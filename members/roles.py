@@ -4,13 +4,14 @@ Loaded once per request, in one query, and kept on the user object, so the navig
 access checks and the two-factor middleware do not query again.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import CharField, Expression, F, IntegerField, QuerySet, Value
+from django.db import connection
 from django.urls import reverse
 
-from members.models import Membership, NetworkManager, Person, User
+from members.models import Membership, NetworkManager, Organisation, Person, User
 
 _CACHE_ATTRIBUTE = "_portal_roles"
 
@@ -105,43 +106,42 @@ def _rows(user: User) -> list[tuple]:
     ``(source, organisation_id, network_id, role, organisation name, organisation slug)``:
     the user's active person records, the active memberships of their organisations, the
     networks the user manages and the user's TOTP authenticator, if any. By organisation
-    name, the order of the navigation."""
+    name, the order of the navigation.
+
+    Written as SQL once: built by the ORM, the same query cost about 3 ms of Python on every
+    signed-in request (bench/README.md); the parameters are passed, never formatted in."""
+    sql, totp = _roles_sql()
+    active = str(Membership.Status.ACTIVE.value)
+    params = [user.pk, True, active, user.pk, True, user.pk, user.pk, totp]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@functools.cache
+def _roles_sql() -> tuple[str, str]:
+    """The query and the value of a TOTP authenticator's type."""
     from allauth.mfa.models import Authenticator  # noqa: PLC0415
 
-    people = Person.objects.filter(user=user, is_active=True)
-    memberships = Membership.objects.filter(
-        organisation__in=people.values("organisation_id"), status=Membership.Status.ACTIVE
-    )
-    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
-    organisation, network, role = F("organisation_id"), F("network_id"), F("role")
-    combined = _columns(
-        people,
-        _PERSON,
-        organisation=organisation,
-        role=role,
-        name=F("organisation__name"),
-        slug=F("organisation__slug"),
-    ).union(
-        _columns(memberships, _MEMBERSHIP, organisation=organisation, network=network, role=role),
-        _columns(NetworkManager.objects.filter(user=user), _MANAGER, network=network),
-        _columns(totp, _TOTP),
-        all=True,
-    )
-    return list(combined.order_by("row_name", "row_organisation"))
-
-
-def _columns(queryset: QuerySet, source: int, **given: Expression) -> QuerySet:
-    """``queryset`` as rows of the columns of ``_rows``; columns not ``given`` are empty."""
-    columns = {
-        "source": Value(source, IntegerField()),
-        "organisation": Value(None, IntegerField()),
-        "network": Value(None, IntegerField()),
-        "role": Value("", CharField()),
-        "name": Value("", CharField()),
-        "slug": Value("", CharField()),
-    } | given
-    named = {f"row_{column}": expression for column, expression in columns.items()}
-    return queryset.order_by().annotate(**named).values_list(*named)
+    person, organisation = Person._meta.db_table, Organisation._meta.db_table
+    membership, manager = Membership._meta.db_table, NetworkManager._meta.db_table
+    sql = f"""
+        SELECT {_PERSON}, p.organisation_id, NULL, p.role, o.name, o.slug
+          FROM {person} p JOIN {organisation} o ON o.id = p.organisation_id
+         WHERE p.user_id = %s AND p.is_active = %s
+        UNION ALL
+        SELECT {_MEMBERSHIP}, m.organisation_id, m.network_id, m.role, '', ''
+          FROM {membership} m
+         WHERE m.status = %s AND m.organisation_id IN (
+               SELECT organisation_id FROM {person} WHERE user_id = %s AND is_active = %s)
+        UNION ALL
+        SELECT {_MANAGER}, NULL, n.network_id, '', '', '' FROM {manager} n WHERE n.user_id = %s
+        UNION ALL
+        SELECT {_TOTP}, NULL, NULL, '', '', ''
+          FROM {Authenticator._meta.db_table} a WHERE a.user_id = %s AND a.type = %s
+        ORDER BY 5, 2
+    """  # noqa: S608  # nosec B608 - table names from the models, values as parameters
+    return sql, str(Authenticator.Type.TOTP.value)
 
 
 def needs_two_factor(user: User) -> bool:

@@ -10,13 +10,18 @@ same address and language. ``public_page`` keeps such a page in the cache:
   full path with its query string;
 - the CSRF token of the language switcher is not kept: it is cut out when the page is
   stored and each visitor gets their own when it is served;
-- every write to the portal's own tables (members, events, cooperations) marks the thread;
+- every write to the database (but for sessions and sign-in times) marks the thread;
   when the request or task that wrote ends (after its commit), the *generation* moves on and
   every page stored before is stale. Time alone changes pages too (an event starts, a
   deadline passes): entries expire after ``PORTAL_PAGE_CACHE_SECONDS`` (0 turns it off).
 
 A page stored by a request that started before a write committed carries the generation it
 read at its start, so it is never served after that write's generation moved on.
+
+``private_page`` does the same for one signed-in user's own copy of a page that is expensive
+to build and looked at again and again (the manager's registration list and its live
+figures): the key holds the user, the page is neither served nor kept while a flash message
+waits or is added, and the checks before it (sign-in, two-factor) run on every request.
 """
 
 import functools
@@ -27,6 +32,7 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import cache
 from django.core.signals import request_finished
 from django.db.backends.signals import connection_created
@@ -41,9 +47,10 @@ MAX_PATH_LENGTH = 400
 CSRF_INPUT = re.compile(rb'<input type="hidden" name="csrfmiddlewaretoken" value="[^"]*">')
 CSRF_MARKER = b"\x00csrf-token\x00"
 WRITE = re.compile(r'\s*(?:INSERT INTO|UPDATE|DELETE FROM) "(?P<table>[a-z_]+)"', re.IGNORECASE)
-CONTENT_TABLE_PREFIXES = ("members_", "events_", "cooperations_")
-# Written on every sign-in or import step, never shown on a public page.
-IGNORED_TABLES = frozenset({"members_user", "members_memberimport", "members_memberimportrow"})
+# Written on every request that signs in or keeps a session, or for each step of an import
+# (the user's flags that pages depend on are in the private key; inactive users are signed
+# out): every other write may change a page.
+IGNORED_TABLES = frozenset({"django_session", "members_user", "members_memberimport"})
 
 _writes = threading.local()
 
@@ -53,32 +60,64 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _cacheable(request):
+        if not (_cacheable(request) and _anonymous(request)):
             return view(request, *args, **kwargs)
-        generation_moved_on()
-        key = _key(request)
-        generation, stored = _lookup(key)
-        if stored is not None and stored["generation"] == generation:
-            return _served(request, stored)
-        response = view(request, *args, **kwargs)
-        if _storable(response):
-            _store(key, generation, response)
-        return response
+        return _cached(request, "anonymous", lambda: view(request, *args, **kwargs))
 
     return wrapper
+
+
+def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a signed-in user their own copy of ``view``'s page from the cache."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        user = request.user
+        if not (_cacheable(request) and user.is_authenticated and not _messages_waiting(request)):
+            return view(request, *args, **kwargs)
+        owner = f"user:{user.pk}:{int(user.is_superuser)}"
+        return _cached(request, owner, lambda: view(request, *args, **kwargs))
+
+    return wrapper
+
+
+def _cached(request: HttpRequest, owner: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+    generation_moved_on()
+    key = _key(request, owner)
+    generation, stored = _lookup(key)
+    if stored is not None and stored["generation"] == generation:
+        return _served(request, stored)
+    response = render()
+    if _storable(response) and not _messages_added(request):
+        _store(key, generation, response)
+    return response
 
 
 def _cacheable(request: HttpRequest) -> bool:
     return (
         settings.PORTAL_PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and len(request.get_full_path()) <= MAX_PATH_LENGTH
     )
 
 
-def _key(request: HttpRequest) -> str:
+def _anonymous(request: HttpRequest) -> bool:
+    """No session: no user and no flash message (they live in the session)."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _messages_waiting(request: HttpRequest) -> bool:
+    return bool(request.session.get(SessionStorage.session_key))
+
+
+def _messages_added(request: HttpRequest) -> bool:
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and storage.added_new)
+
+
+def _key(request: HttpRequest, owner: str) -> str:
     parts = (
+        owner,
         translation.get_language(),
         request.scheme,
         request.get_host(),
@@ -147,8 +186,7 @@ def _is_content_write(sql) -> bool:
     match = WRITE.match(sql) if isinstance(sql, str) else None
     if match is None:
         return False
-    table = match["table"].lower()
-    return table.startswith(CONTENT_TABLE_PREFIXES) and table not in IGNORED_TABLES
+    return match["table"].lower() not in IGNORED_TABLES
 
 
 def _watch_connection(sender, connection, **kwargs) -> None:

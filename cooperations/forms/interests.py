@@ -77,6 +77,12 @@ class AnswerForm(forms.Form):
         return self.cleaned_data["decision"] == ACCEPT
 
 
+class ListingAboutForm(forms.Form):
+    """``?listing=`` of the introduction form: the id of the listing it is about, if any."""
+
+    listing = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+
+
 class IntroductionForm(forms.Form):
     """A partner introduces two organisations, optionally about a listing of one of them."""
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cooperations import access, consent
-from cooperations.forms.interests import AnswerForm, IntroductionForm
+from cooperations.forms.interests import AnswerForm, IntroductionForm, ListingAboutForm
 from cooperations.models import Introduction
 from cooperations.services import introductions as services
 from members import access as member_access
@@ -55,10 +55,9 @@ def introduction_create(request: HttpRequest) -> HttpResponse:
 
 def _listing_from(request: HttpRequest):
     """The listing the introduction is about, from ``?listing=`` (a visible one, or 404)."""
-    pk = request.GET.get("listing", "")
-    # ASCII digits only: "²".isdigit() is true, but int("²") fails (a 500).
-    if pk.isascii() and pk.isdigit() and len(pk) < 10:
-        return access.listing_for_view(request.user, int(pk))
+    about = ListingAboutForm(request.GET)
+    if about.is_valid() and about.cleaned_data["listing"]:
+        return access.listing_for_view(request.user, about.cleaned_data["listing"])
     return None
 
 

@@ -126,6 +126,16 @@ class AttendeeRow:
         return any(self.fields[part].errors for part in CHOICES if part in self.fields)
 
 
+class ColleagueOrganisationForm(forms.Form):
+    """Which organisation's people an admin registers: only one they are admin of."""
+
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+
+    def __init__(self, data, *, admin_of: frozenset[int]) -> None:
+        super().__init__(data)
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=admin_of)
+
+
 class ColleaguesRegistrationForm(forms.Form):
     """An organisation admin registers people of the organisation in one step.
 

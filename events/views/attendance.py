@@ -9,10 +9,9 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -25,6 +24,8 @@ from events.selectors.mails import event_mail_counts, kind_label
 from events.services import attendance as services
 from events.services.registrations import RegistrationError
 from network_portal.exports import csv_response, xlsx_response
+from network_portal.page_cache import private_page
+from network_portal.redirects import redirect_back
 
 REGISTRATIONS_PER_PAGE = 100
 MAILS_PER_PAGE = 25
@@ -32,6 +33,7 @@ MAILS_PER_PAGE = 25
 
 @login_required
 @require_GET
+@private_page
 def manage_event(request: HttpRequest, pk: int) -> HttpResponse:
     event = access.event_for_manager(request.user, pk)
     counts = selectors.event_counts(event)
@@ -69,6 +71,7 @@ def _registrations_page(
 
 @login_required
 @require_GET
+@private_page
 def manage_counts(request: HttpRequest, pk: int) -> HttpResponse:
     """The live figures alone, polled by the manager page every few seconds."""
     event = access.event_for_manager(request.user, pk)
@@ -78,13 +81,7 @@ def manage_counts(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _back(request: HttpRequest, event_id: int) -> HttpResponse:
     """Back to the page the action came from (``next``), else to the event's manager page."""
-    target = request.POST.get("next", "")
-    # A path only: ``redirect("0")`` would look for a view named "0" (a 500).
-    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("events:manage_event", kwargs={"pk": event_id})
-    return HttpResponseRedirect(target)
+    return redirect_back(request, reverse("events:manage_event", kwargs={"pk": event_id}))
 
 
 def _act(request: HttpRequest, pk: int, action: Callable[[Registration], str]) -> HttpResponse:

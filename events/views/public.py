@@ -12,7 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from events import access, ics, services
 from events.forms.filters import EventFilterForm
-from events.forms.registration import ColleaguesRegistrationForm, RegistrationForm
+from events.forms.registration import (
+    ColleagueOrganisationForm,
+    ColleaguesRegistrationForm,
+    RegistrationForm,
+)
 from events.models import Event, Registration, Session
 from events.selectors import public as selectors
 from events.services import invitations
@@ -156,18 +160,16 @@ def _registered_message(confirmed: bool) -> str:
     return _("The event is full. You are on the waiting list.")
 
 
-def _colleague_organisation(user: User, value: str) -> Organisation:
+def _colleague_organisation(request: HttpRequest) -> Organisation:
     """The organisation whose people the user registers: only one they are admin of."""
-    admin_of = roles.for_user(user).admin_of
-    # ASCII digits only, not too many: "²".isdigit() is true but int("²") fails, and
-    # int() refuses more than 4300 digits (each a 500).
-    if not (value.isascii() and value.isdigit() and len(value) < 19) or int(value) not in admin_of:
+    form = ColleagueOrganisationForm(request.POST, admin_of=roles.for_user(request.user).admin_of)
+    if not form.is_valid():
         raise PermissionDenied
-    return Organisation.objects.get(pk=int(value))
+    return form.cleaned_data["organisation"]
 
 
 def _register_colleagues(request: HttpRequest, event: Event) -> HttpResponse:
-    organisation = _colleague_organisation(request.user, request.POST["organisation"])
+    organisation = _colleague_organisation(request)
     page = selectors.event_page(event)
     form = _colleagues_form(request.POST, page, organisation, request.user)
     if form.is_valid():

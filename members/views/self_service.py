@@ -7,9 +7,8 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,6 +18,7 @@ from members.models import Organisation
 from members.selectors import organisations as selectors
 from members.services import organisations as services
 from members.services.people import PeopleError, join_request_create
+from network_portal.redirects import redirect_back
 
 FORM_TEMPLATE = "members/self_service/organisation_form.html"
 
@@ -98,13 +98,7 @@ def organisation_confirm(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for_change(request.user, slug)
     services.organisation_confirm(organisation=organisation, confirmed_by=request.user)
     messages.success(request, _("Thank you. The profile is confirmed as current."))
-    next_url = request.POST.get("next", "")
-    # A path only: ``redirect("0")`` would look for a view named "0" (a 500).
-    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}
-    ):
-        return HttpResponseRedirect(next_url)
-    return redirect(organisation)
+    return redirect_back(request, organisation.get_absolute_url())
 
 
 @login_required

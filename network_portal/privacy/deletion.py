@@ -13,9 +13,12 @@ they make one of them admin first. An organisation without anybody else keeps it
 without an admin; its network managers and platform admins still look after it.
 """
 
+from importlib import import_module
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -162,15 +165,17 @@ def _user_anonymise(user: User) -> None:
 
 
 def sessions_end(user: User) -> int:
-    """Delete the user's sessions (database sessions, the portal's session engine).
+    """Delete the user's sessions (kept in the database, read through the cache).
 
     A deactivated user with a new password hash is signed out on the next request anyway;
-    this also removes what the sessions hold.
+    this also removes what the sessions hold, from the database and from the cache.
     """
     key = str(user.pk)
     sessions = Session.objects.filter(expire_date__gt=timezone.now())
     stale = [s.session_key for s in sessions.iterator() if s.get_decoded().get(SESSION_KEY) == key]
-    Session.objects.filter(session_key__in=stale).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session_key in stale:
+        store(session_key=session_key).delete()
     return len(stale)
 
 

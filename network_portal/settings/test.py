@@ -18,6 +18,10 @@ PORTAL_REQUIRE_MFA_FOR_STAFF = False
 # by starting a real worker. Nothing runs eagerly behind their back.
 CELERY_TASK_ALWAYS_EAGER = False
 CACHES["default"]["KEY_PREFIX"] = "np-test"
+# Tests count the queries of pages as rendered; the page cache is on where it is the subject
+# (tests/portal/test_page_cache.py, tests/events/test_manager_page_cache.py) and in the
+# end-to-end journeys (tests/e2e/conftest.py), as in production.
+PORTAL_PAGE_CACHE_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

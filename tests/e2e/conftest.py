@@ -280,9 +280,11 @@ def outbox(settings) -> type[OutgoingMail]:
 
 
 @pytest.fixture
-def journey(browser, live_server, request) -> Iterator[Journey]:
+def journey(browser, live_server, request, settings) -> Iterator[Journey]:
     """A fresh German browser session; fails on third-party requests, axe violations and
-    pages that scroll sideways at 320 px or 200 % zoom – in any of the test's sessions."""
+    pages that scroll sideways at 320 px or 200 % zoom – in any of the test's sessions.
+    The page cache is on, as in production."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 60
     contexts: list[BrowserContext] = []
     findings = Findings()
     trip = _new_journey(

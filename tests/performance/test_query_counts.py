@@ -3,7 +3,10 @@ the same for 1 and for many rows). Each test counts a page with one row, adds 59
 rows of the same kind and counts again.
 
 The counts are those of production too: the two-factor middleware (not enforced in the
-test settings) reads the TOTP state loaded with the roles, in the same query.
+test settings) reads the TOTP state loaded with the roles, in the same query. They are the
+counts of pages rendered: the page cache is off here (served from it, a page needs no query
+anonymously and the sign-in's two for a manager: tests/portal/test_page_cache.py,
+tests/events/test_manager_page_cache.py).
 """
 
 import datetime as dt
@@ -23,6 +26,11 @@ pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 12
 MORE = 59
+
+
+@pytest.fixture(autouse=True)
+def _pages_rendered(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
 
 
 def queries_of(client, url: str) -> int:

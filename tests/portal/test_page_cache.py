@@ -19,6 +19,12 @@ from network_portal import page_cache
 from tests import factories
 from tests.cooperations.factories import ListingFactory
 
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 60
+
+
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 

@@ -1,8 +1,11 @@
 """Deleting one's account: personal data erased, registrations counted, last admin refused."""
 
+from importlib import import_module
+
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.test import Client
@@ -230,6 +233,7 @@ def test_delete_with_password_signs_out_everywhere(world):
 
     assert response.redirect_chain == [(reverse("home"), 302)]
     assert not Session.objects.filter(session_key=other_session).exists()
+    assert import_module(settings.SESSION_ENGINE).SessionStore(other_session).load() == {}
     signed_in_sessions = [
         s for s in Session.objects.all() if s.get_decoded().get(SESSION_KEY) is not None
     ]
