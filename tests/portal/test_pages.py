@@ -313,9 +313,9 @@ HOME_QUERIES = 3  # next events, their organising networks, networks with their 
 # the network, again with its counts, its regions, its sub-networks, its members, its
 # partners, its upcoming events, its managers (none here)
 NETWORK_PAGE_QUERIES = 8
-# session, user, roles (3), the organisation, its profile with five prefetches (the fifth:
-# the upcoming events it hosts), navigation, its cooperation listings (and their topics)
-ORGANISATION_PAGE_QUERIES = 15
+# user, roles, the organisation, its profile with five prefetches (the fifth:
+# the upcoming events it hosts), its cooperation listings (and their topics); issue 9: <= 12
+ORGANISATION_PAGE_QUERIES = 12
 
 
 def many_networks(count: int) -> None:
