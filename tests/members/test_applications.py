@@ -1,5 +1,6 @@
 """Applying to a network and the managers' decisions: the rules, the rows, the mails, and
-two managers deciding at once. (Through HTTP: test_application_pages.py.)
+two managers deciding at once. (Through HTTP: test_application_pages.py and
+test_application_queue_pages.py.)
 
 ``world.company`` (admin: ``world.owner``, staff: ``world.colleague``) is already a member
 of ``world.network``; it applies to ``target`` (see application_fixtures.py).
