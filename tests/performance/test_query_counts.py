@@ -4,9 +4,9 @@ rows of the same kind and counts again.
 
 The counts are those of production too: the two-factor middleware (not enforced in the
 test settings) reads the TOTP state loaded with the roles, in the same query. They are the
-counts of pages rendered: the page cache is off here (served from it, a page needs no query
-anonymously and the sign-in's two for a manager: tests/portal/test_page_cache.py,
-tests/events/test_manager_page_cache.py).
+counts of pages rendered: the page cache is off in the test settings (served from it, a
+page needs no query anonymously and the sign-in's two for a manager:
+tests/portal/test_page_cache.py, tests/events/test_manager_page_cache.py).
 """
 
 import datetime as dt
@@ -26,11 +26,6 @@ pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 12
 MORE = 59
-
-
-@pytest.fixture(autouse=True)
-def _pages_rendered(settings):
-    settings.PORTAL_PAGE_CACHE_SECONDS = 0
 
 
 def queries_of(client, url: str) -> int:

@@ -91,9 +91,13 @@ def test_a_task_on_the_worker_makes_pages_stale(client, celery_worker, wait_unti
     url = reverse("cooperations:marketplace")
     _get(client, url)
     assert _get(client, url)[1] == 0
+    generation = page_cache.cache.get(page_cache.GENERATION_KEY)
     listing_expiry.delay()
     expired = Listing.objects.filter(pk=listing.pk, status=Listing.Status.EXPIRED)
     assert wait_until(expired.exists, timeout=10)
+    # The task moves the generation on when it ends, after its last statement.
+    moved = lambda: page_cache.cache.get(page_cache.GENERATION_KEY) != generation  # noqa: E731
+    assert wait_until(moved, timeout=10)
     assert _get(client, url)[1] > 0
 
 
