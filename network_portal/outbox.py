@@ -8,14 +8,15 @@ from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.constants import OnConflict
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from network_portal import preferences
 from network_portal.models import OutgoingMail
-from network_portal.outbox_delivery import queue_delivery
+from network_portal.outbox_delivery import queue_delivery, queue_waiting_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,6 @@ def delivery_configured() -> bool:
     return bool(settings.OUTBOX_DELIVERY)
 
 
-@transaction.atomic
 def mail_enqueue(
     *,
     key: str,
@@ -56,28 +56,47 @@ def mail_enqueue(
 ) -> OutgoingMail | None:
     """Record a mail; queue its delivery after commit. A known key records nothing."""
     status = OutgoingMail.Status.QUEUED if delivery_configured() else OutgoingMail.Status.KEPT
-    try:
-        with transaction.atomic():
-            mail = OutgoingMail.objects.create(
-                key=key,
-                kind=kind,
-                recipient=recipient,
-                language=language,
-                from_email=from_email,
-                subject=subject,
-                body_text=body_text,
-                body_html=body_html,
-                about=about,
-                attachments=[attachment.as_json() for attachment in attachments],
-                headers=headers or {},
-                status=status,
-            )
-    except IntegrityError:
+    mail = OutgoingMail(
+        key=key,
+        kind=kind,
+        recipient=recipient,
+        language=language,
+        from_email=from_email,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        about=about,
+        attachments=[attachment.as_json() for attachment in attachments],
+        headers=headers or {},
+        status=status,
+    )
+    if not _insert_unless_known(mail):
         logger.info("Mail with key %s exists already; not recorded again.", key)
         return None
     if status == OutgoingMail.Status.QUEUED:
-        queue_delivery([mail.pk])
+        queue_waiting_delivery()
     return mail
+
+
+def _insert_unless_known(mail: OutgoingMail) -> bool:
+    """``INSERT ... ON CONFLICT DO NOTHING RETURNING id``: one statement, where catching the
+    unique key's error would need a savepoint (two more) to keep the caller's transaction.
+    True (and ``mail.pk`` set) when recorded now; False when a mail with its key exists.
+
+    ``_insert`` is the step of ``Model.save`` that writes the row (auto fields filled);
+    Django's public ``bulk_create(ignore_conflicts=True)`` does not return the id."""
+    fields = [field for field in OutgoingMail._meta.local_concrete_fields if not field.primary_key]
+    rows = OutgoingMail.objects._insert(
+        [mail],
+        fields=fields,
+        returning_fields=[OutgoingMail._meta.pk],
+        on_conflict=OnConflict.IGNORE,
+    )
+    if not rows or rows[0] is None:
+        return False
+    mail.pk = rows[0][0]
+    mail._state.adding, mail._state.db = False, "default"
+    return True
 
 
 def mail_about(obj: models.Model) -> str:

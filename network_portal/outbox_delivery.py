@@ -1,7 +1,8 @@
 """Delivery of the outbox: a batch of queued mail over one SMTP connection, each mail once.
 
 Mail recorded together (an invitation chunk, the reminders that are due) is delivered by
-one task per ``BATCH`` mails; a single mail is a batch of one. The task claims the mails
+one task per ``BATCH`` mails; mail recorded on its own by ``deliver_waiting``, which takes
+the mails waiting then (``queue_waiting_delivery``). The task claims the mails
 still queued (a mail another worker holds is skipped: that worker has it), marks the
 optional mail whose recipient has since unsubscribed as suppressed, opens one connection
 and, mail by mail, records the hand-over, lets the server take the message and marks the
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as database
 from django.db import transaction
@@ -64,6 +66,45 @@ def queue_delivery(mail_ids: Sequence[int], *, countdown: float | None = None) -
     ids = sorted(mail_ids)
     for start in range(0, len(ids), BATCH):
         queue_after_commit(deliver_mails, countdown=countdown, mail_ids=ids[start : start + BATCH])
+
+
+def queue_waiting_delivery() -> None:
+    """After commit, make sure a ``deliver_waiting`` task is queued for a mail recorded on
+    its own (a confirmation, a notice): at most one such task waits at a time.
+
+    The task clears ``WAITING_KEY`` before it looks for mail, so a mail committed after
+    that queues the next task, and one committed before is found by this one. When it is
+    quiet each mail goes within a second; under a rush of registrations the mails go in
+    batches over one connection instead of a task and a connection each. A task lost on its way
+    frees the key after ``WAITING_KEY_SECONDS``; the sweep finds mail left behind.
+    """
+    transaction.on_commit(_queue_waiting_task)
+
+
+WAITING_KEY = "outbox:waiting-delivery-queued"
+WAITING_KEY_SECONDS = 60
+# The task starts this late, so that the mails of a rush gather: a confirmation waits half a
+# second longer, 50 of them go over one connection instead of 50.
+WAITING_DELAY_SECONDS = 0.5
+
+
+def _queue_waiting_task(delay: float = WAITING_DELAY_SECONDS) -> None:
+    from network_portal.tasks import deliver_waiting  # noqa: PLC0415
+
+    if cache.add(WAITING_KEY, True, timeout=WAITING_KEY_SECONDS):
+        deliver_waiting.apply_async(countdown=delay)
+
+
+def waiting_deliver() -> "Delivery":
+    """Deliver the oldest ``BATCH`` mails waiting for their first attempt (queued, no retry
+    planned); queue the next task when there may be more."""
+    cache.delete(WAITING_KEY)
+    waiting = OutgoingMail.objects.filter(status=Status.QUEUED, next_attempt_at__isnull=True)
+    ids = list(waiting.order_by("created_at", "pk").values_list("pk", flat=True)[:BATCH])
+    delivery = mails_deliver(mail_ids=ids)
+    if len(ids) == BATCH:  # more may wait: at once
+        _queue_waiting_task(delay=0)
+    return delivery
 
 
 @dataclass

@@ -18,6 +18,13 @@ def deliver_mails(*, mail_ids: list[int]) -> None:
     logger.info("Mail delivery of %s mail(s): %s.", len(mail_ids), delivery)
 
 
+@shared_task(name="network_portal.deliver_waiting")
+def deliver_waiting() -> None:
+    """Deliver the mails recorded on their own and waiting now, over one SMTP connection."""
+    delivery = outbox_delivery.waiting_deliver()
+    logger.info("Mail delivery of waiting mail: %s.", delivery)
+
+
 @shared_task(name="network_portal.deliver_mail")
 def deliver_mail(*, mail_id: int) -> None:
     """One mail, as tasks queued before deliveries went in batches (and their retries) ask."""

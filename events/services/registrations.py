@@ -26,7 +26,7 @@ from events.selectors.public import registration_window as _registration_window
 from events.services import notifications
 from members.models import Organisation, Person, User
 from network_portal.models import ConsentPurpose
-from network_portal.privacy.consent import consent_give
+from network_portal.privacy.consent import consent_record
 
 OPEN = (Registration.Status.CONFIRMED, Registration.Status.WAITLISTED)
 ALREADY_REGISTERED = _("This person is already registered for the event.")
@@ -138,7 +138,7 @@ def registration_plan(
 
 def plan_consent(plan: Plan) -> None:
     """Record the consent given with the registration (in its transaction)."""
-    consent_give(
+    consent_record(
         purpose=ConsentPurpose.EVENT_REGISTRATION,
         user=plan.registered_by,
         person=plan.person,

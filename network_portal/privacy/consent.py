@@ -9,7 +9,7 @@ the digest, being shown as a contact) with ``consent_give`` and record the end o
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
@@ -59,7 +59,6 @@ def consent_text_publish(
     )
 
 
-@transaction.atomic
 def consent_give(
     *,
     purpose: str,
@@ -71,6 +70,9 @@ def consent_give(
     text for ``purpose``, optionally ``about`` an object (the event, the organisation).
 
     Giving the same consent again returns the open one while the text is unchanged.
+    Runs in the caller's transaction (no savepoint: a registration gives consent with the
+    event row about to be locked); giving the same consent twice at the same moment can
+    record it twice, which changes nothing of what it says.
     """
     _check_subject(user=user, person=person)
     text = current_text(purpose)
@@ -87,6 +89,56 @@ def consent_give(
         about_type=about_type,
         about_id=about_id,
     )
+
+
+def consent_record(
+    *,
+    purpose: str,
+    user: User | None = None,
+    person: Person | None = None,
+    about: models.Model | None = None,
+) -> None:
+    """``consent_give`` in one statement, for the hot path (every event registration):
+    record consent to the current text unless the same consent is open already.
+
+    Falls back to ``consent_give`` when no text is published yet (it publishes the first).
+    """
+    _check_purpose(purpose)
+    _check_subject(user=user, person=person)
+    about_type, about_id = _about_key(about)
+    now = timezone.now()
+    subject = [purpose, user and user.pk, person and person.pk, about_type and about_type.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(_RECORD_SQL, [*subject, about_id, now, purpose, now, *subject, about_id])
+        if cursor.rowcount == 0 and not _text_exists(purpose, now):
+            consent_give(purpose=purpose, user=user, person=person, about=about)
+
+
+def _text_exists(purpose: str, now: datetime.datetime) -> bool:
+    return ConsentText.objects.filter(purpose=purpose, valid_from__lte=now).exists()
+
+
+# The current text (the newest version already valid), unless an open consent of the same
+# subject, object and text exists. ``IS NOT DISTINCT FROM``: NULL matches NULL.
+_RECORD_SQL = f"""
+    INSERT INTO {Consent._meta.db_table}
+        (purpose, user_id, person_id, about_type_id, about_id, given_at, text_id)
+    SELECT %s, %s, %s, %s, %s, %s, current.id
+    FROM (
+        SELECT id FROM {ConsentText._meta.db_table}
+        WHERE purpose = %s AND valid_from <= %s ORDER BY version DESC LIMIT 1
+    ) current
+    WHERE NOT EXISTS (
+        SELECT 1 FROM {Consent._meta.db_table} same
+        WHERE same.withdrawn_at IS NULL
+          AND same.purpose = %s
+          AND same.user_id IS NOT DISTINCT FROM %s
+          AND same.person_id IS NOT DISTINCT FROM %s
+          AND same.about_type_id IS NOT DISTINCT FROM %s
+          AND same.about_id IS NOT DISTINCT FROM %s
+          AND same.text_id = current.id
+    )
+"""  # noqa: S608 - table names from the models, values as parameters
 
 
 @transaction.atomic

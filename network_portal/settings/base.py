@@ -108,7 +108,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "network_portal.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="np"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
@@ -217,6 +217,10 @@ CELERY_TASK_TIME_LIMIT = 5 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Django fix-up closes the database connection before and after every task unless
+# told to reuse it; ``network_portal.celery`` closes it instead when it is unusable or older
+# than CONN_MAX_AGE, as Django does between requests.
+CELERY_DB_REUSE_MAX = 1_000_000
 # Longer than the longest task (time limit) so an unacknowledged task is not
 # handed to a second worker while the first still runs it.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}

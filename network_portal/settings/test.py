@@ -17,6 +17,10 @@ PORTAL_REQUIRE_MFA_FOR_STAFF = False
 # Tests decide themselves whether a task runs: by capturing on-commit callbacks or
 # by starting a real worker. Nothing runs eagerly behind their back.
 CELERY_TASK_ALWAYS_EAGER = False
+# The tests' worker runs in a thread of the test process (``celery_worker`` fixture): it
+# closes its database connection after every task, else the connection outlives the test
+# database. Reusing it (production) is measured by ``make bench``.
+CELERY_DB_REUSE_MAX = None
 CACHES["default"]["KEY_PREFIX"] = "np-test"
 # Tests count the queries of pages as rendered; the page cache is on where it is the subject
 # (tests/portal/test_page_cache.py, tests/events/test_manager_page_cache.py) and in the

@@ -37,7 +37,7 @@ def _assert_refused(response) -> None:
 
 
 def test_rate_limits_live_in_redis():
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "network_portal.cache.PortalRedisCache"
     factories.UserFactory(email="hans.becker@example.org")
     _fail_logins("hans.becker@example.org", 1)
 

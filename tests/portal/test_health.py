@@ -43,7 +43,7 @@ def test_healthz_is_never_cached(client):
 def test_healthz_reports_cache_down_when_redis_port_is_dead(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "network_portal.cache.PortalRedisCache",
             "LOCATION": dead_redis_url(),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
@@ -100,7 +100,7 @@ def test_livez_answers_without_touching_the_database(client, django_assert_num_q
 def test_livez_answers_while_every_service_is_down(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "network_portal.cache.PortalRedisCache",
             "LOCATION": dead_redis_url(),
         }
     }

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from network_portal import celery_app, outbox, outbox_delivery
@@ -114,6 +114,41 @@ def test_queue_delivery_one_task_per_batch(settings, django_capture_on_commit_ca
         list(range(1, 51)),
         list(range(51, 101)),
         list(range(101, 121)),
+    ]
+    celery_app.control.purge()
+
+
+@pytest.mark.django_db
+def test_mail_enqueue_known_key_records_nothing_and_the_transaction_goes_on(
+    settings, smtp_sink, django_capture_on_commit_callbacks
+):
+    celery_app.control.purge()
+    mail = outbox.RenderedMail(
+        key="welcome:anna",
+        kind="test",
+        recipient="anna@example.org",
+        language="de",
+        subject="Willkommen",
+        body_text="Hallo Anna",
+        body_html="",
+    )
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        with CaptureQueriesContext(connection) as queries:
+            first = outbox.mail_enqueue(**mail.fields())
+            again = outbox.mail_enqueue(**{**mail.fields(), "subject": "Noch einmal"})
+        assert OutgoingMail.objects.count() == 1  # the transaction is still usable
+    assert again is None
+    row = OutgoingMail.objects.get()
+    assert (row.pk, row.subject, row.status, row.recipient) == (
+        first.pk,
+        "Willkommen",
+        Status.QUEUED,
+        "anna@example.org",
+    )
+    assert row.created_at is not None
+    assert len(queries) == 2  # one INSERT each, no savepoint
+    assert [task for task, _kwargs, _eta in broker_tasks(settings)] == [
+        "network_portal.deliver_waiting"
     ]
     celery_app.control.purge()
 

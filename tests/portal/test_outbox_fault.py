@@ -57,7 +57,7 @@ def _start_worker(sink) -> subprocess.Popen:
 
 
 def _enqueue_one_by_one() -> None:
-    """Each mail recorded on its own (as a confirmation): one delivery task per mail."""
+    """Each mail recorded on its own (as a confirmation): ``deliver_waiting`` tasks."""
     with transaction.atomic():
         for number in range(BATCH):
             outbox.mail_enqueue(**_mail(number).fields())

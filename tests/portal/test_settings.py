@@ -166,7 +166,7 @@ def test_local_settings_use_redis_when_redis_url_is_set():
     result = manage("shell", "--no-imports", "-c", SHOW_SETTINGS, **env)
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
-    assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["cache"] == "network_portal.cache.PortalRedisCache"
     assert shown["eager"] is False
     assert shown["broker"] == "redis://127.0.0.1:6379/13"
 
@@ -179,7 +179,7 @@ def test_test_settings_use_postgresql():
 
 
 def test_test_settings_use_redis_for_cache_and_broker():
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "network_portal.cache.PortalRedisCache"
     assert settings.CACHES["default"]["LOCATION"] == settings.REDIS_URL
     assert settings.CELERY_BROKER_URL == settings.REDIS_URL
     assert settings.REDIS_URL.startswith("redis://")

@@ -1,0 +1,36 @@
+"""The Redis cache keeps one client per connection pool and behaves as Django's."""
+
+import threading
+
+from django.core.cache import cache, caches
+
+from network_portal.cache import PortalRedisCache
+
+
+def test_cache_is_the_portal_redis_cache_and_round_trips_values():
+    assert isinstance(caches["default"], PortalRedisCache)
+    cache.set("cache-test:plain", {"Veranstaltung": "Wirtschaft trifft Wirtschaft"}, 30)
+    assert cache.add("cache-test:plain", "other", 30) is False
+    assert cache.get("cache-test:plain") == {"Veranstaltung": "Wirtschaft trifft Wirtschaft"}
+    cache.set_many({"cache-test:a": 1, "cache-test:b": 2}, 30)
+    assert cache.get_many(["cache-test:a", "cache-test:b", "cache-test:c"]) == {
+        "cache-test:a": 1,
+        "cache-test:b": 2,
+    }
+    assert cache.incr("cache-test:a") == 2
+    cache.delete("cache-test:plain")
+    assert cache.get("cache-test:plain", "gone") == "gone"
+
+
+def test_one_client_per_pool_and_thread():
+    first = cache._cache.get_client(write=True)
+    assert cache._cache.get_client(write=False) is first
+    assert cache._cache.get_client("some-key", write=True) is first
+
+    clients = []
+    thread = threading.Thread(
+        target=lambda: clients.append(caches["default"]._cache.get_client(write=True))
+    )
+    thread.start()
+    thread.join()
+    assert clients[0] is not first  # Django keeps one cache object per thread
