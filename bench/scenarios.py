@@ -116,12 +116,11 @@ def rush_prepare(event_id: int) -> list[tuple[str, int]]:
     """Empty the rush event; sessions for 1,000 members of its audience (one person each).
 
     Returns (session key, person id) per attempt. Sessions are written straight into the
-    session store, database and cache, as a login does with the ``cached_db`` engine, so
-    the rush measures registrations, not logins.
+    session store, database and cache, as a login does with the portal's engine (Django's
+    ``cached_db``), so the rush measures registrations, not logins.
     """
     from django.conf import settings  # noqa: PLC0415
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: PLC0415
-    from django.contrib.sessions.backends.cached_db import SessionStore  # noqa: PLC0415
     from django.contrib.sessions.models import Session  # noqa: PLC0415
     from django.core.cache import caches  # noqa: PLC0415
     from django.utils import timezone  # noqa: PLC0415
@@ -130,6 +129,7 @@ def rush_prepare(event_id: int) -> list[tuple[str, int]]:
     from events.models import Event, Registration  # noqa: PLC0415
     from events.selectors.public import audience_network_ids  # noqa: PLC0415
     from members.models import Membership, NetworkManager, Person  # noqa: PLC0415
+    from network_portal.sessions import SessionStore  # noqa: PLC0415
 
     event = Event.objects.get(pk=event_id)
     Registration.objects.filter(event=event).delete()

@@ -213,7 +213,7 @@ def _in_audience_sql() -> str:
             JOIN audience ON audience.id = membership.network_id
             WHERE membership.organisation_id = %s AND membership.status = %s
         )
-    """  # noqa: S608 - table names from the models, values as parameters
+    """  # noqa: S608  # nosec B608 - table names from the models, values as parameters
 
 
 def people_for_colleague_registration(*, event: Event, organisation: Organisation) -> list[Person]:

@@ -138,7 +138,7 @@ _RECORD_SQL = f"""
           AND same.about_id IS NOT DISTINCT FROM %s
           AND same.text_id = current.id
     )
-"""  # noqa: S608 - table names from the models, values as parameters
+"""  # noqa: S608  # nosec B608 - table names from the models, values as parameters
 
 
 @transaction.atomic

@@ -278,8 +278,9 @@ LOGGING = {
 
 # --- Security (hardened further in production.py) ------------------------------------
 # Sessions are kept in the database and read through the cache (Redis): one query fewer on
-# every signed-in request (bench/README.md). Ending a session goes through the engine.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# every signed-in request (bench/README.md); flash messages alone are kept in the cache
+# (``network_portal.sessions``). Ending a session goes through the engine.
+SESSION_ENGINE = "network_portal.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = False
