@@ -159,7 +159,8 @@ def table(figures: dict) -> str:
     lines.append(
         f"registration rush: {rush['http']['requests']} attempts by {rush['clients']} clients, "
         f"{rush['http']['throughput_rps']:.1f}/s, p95 {rush['http']['p95_ms']:.1f} ms, "
-        f"statuses {rush['http']['statuses']}; landed {rush['landed']}"
+        f"statuses {rush['http']['statuses']}; landed {rush['landed']}; "
+        f"CPU ms per attempt {rush.get('cpu_ms_per_attempt', {})}"
     )
     if figures.get("invitations"):
         mails = figures["invitations"]
@@ -213,7 +214,16 @@ def markdown(figures: dict) -> str:
         lines.append(
             f"| {check['figure']} | {_number(check['value'])} | {check['target']} | {mark} |"
         )
+    lines += _rush_cpu_markdown(figures["rush"].get("cpu_ms_per_attempt"))
     return "\n".join(lines) + "\n"
+
+
+def _rush_cpu_markdown(cpu: dict | None) -> list[str]:
+    """Where the CPU of one rush attempt went; 2 cores give 2,000 ms each second."""
+    if not cpu:
+        return []
+    parts = ", ".join(f"{part.replace('_', ' ')} {ms}" for part, ms in cpu.items() if part != "all")
+    return ["", f"Rush, CPU per attempt (ms): {parts}; all {cpu['all']}."]
 
 
 def _first_visits_markdown(first_visits: dict) -> list[str]:

@@ -208,11 +208,16 @@ def main() -> None:  # noqa: PLR0915 - one straight sequence of steps
         figures["first_visits"] = _measure_first_visits(server, requests, figures["pages"], args)
         _say("registration rush ...")
         attempts = scenarios.rush_prepare(landmarks["rush_event"])
+        cpu_before = services.cpu_seconds(web, celery)
         rush = scenarios.run(scenarios.rush_run(server, landmarks["rush_event"], attempts))
+        cpu_after = services.cpu_seconds(web, celery)
         figures["rush"] = {
             "clients": scenarios.RUSH_CLIENTS,
             "http": rush,
             "landed": scenarios.rush_check(landmarks["rush_event"]),
+            "cpu_ms_per_attempt": services.cpu_ms_per_request(
+                cpu_before, cpu_after, rush["requests"]
+            ),
         }
         _say(f"rush: {rush['throughput_rps']}/s, p95 {rush['p95_ms']} ms; invitations ...")
         figures["invitations"] = scenarios.invitations_run(

@@ -144,6 +144,47 @@ def task_medians(log: Path) -> dict[str, float]:
     return {name: round(statistics.median(values), 1) for name, values in times.items()}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of one process so far (0 when it is gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _postgres_pids() -> list[int]:
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                name = (entry / "comm").read_text().strip()
+            except OSError:
+                continue
+            if name.startswith("postgres"):
+                pids.append(int(entry.name))
+    return pids
+
+
+def cpu_seconds(web: Process, celery: Process) -> dict[str, float]:
+    """CPU time used so far by each part on this machine: the web server (gunicorn and its
+    workers), PostgreSQL (every server process), the Celery worker, and this process (the
+    load generator and the SMTP sink). Take it before and after a measurement."""
+    return {
+        "web": sum(map(_cpu_seconds, [web.popen.pid, *web.child_pids()])),
+        "database": sum(map(_cpu_seconds, _postgres_pids())),
+        "worker": sum(map(_cpu_seconds, [celery.popen.pid, *celery.child_pids()])),
+        "load_generator_and_smtp_sink": _cpu_seconds(os.getpid()),
+    }
+
+
+def cpu_ms_per_request(before: dict, after: dict, requests: int) -> dict[str, float]:
+    used = {part: (after[part] - before[part]) * 1000 / requests for part in after}
+    rounded = {part: round(ms, 1) for part, ms in used.items()}
+    return {**rounded, "all": round(sum(used.values()), 1)}
+
+
 def peak_rss_mb(pid: int) -> float:
     """VmHWM: the highest resident set size the process ever had, in MB."""
     try:
