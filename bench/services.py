@@ -144,37 +144,52 @@ def task_medians(log: Path) -> dict[str, float]:
     return {name: round(statistics.median(values), 1) for name, values in times.items()}
 
 
-def _cpu_seconds(pid: int) -> float:
-    """User and system CPU time of one process so far (0 when it is gone)."""
+def _cpu_seconds(pid: int, *, with_ended_children: bool = False) -> float:
+    """User and system CPU time of one process so far (0 when it is gone); with the time of
+    its children that ended and were waited for (a closed PostgreSQL connection's backend)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return 0.0
     fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    used = int(fields[11]) + int(fields[12])
+    if with_ended_children:
+        used += int(fields[13]) + int(fields[14])
+    return used / os.sysconf("SC_CLK_TCK")
 
 
-def _postgres_pids() -> list[int]:
-    pids = []
+def _postgres_seconds() -> float:
+    """Every PostgreSQL server process, and the backends that ended (the postmaster's
+    children): a connection closed during a measurement takes its time along otherwise."""
+    total = 0.0
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                name = (entry / "comm").read_text().strip()
-            except OSError:
-                continue
-            if name.startswith("postgres"):
-                pids.append(int(entry.name))
-    return pids
+        if not entry.name.isdigit():
+            continue
+        try:
+            name = (entry / "comm").read_text().strip()
+            parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+            parent_name = Path(f"/proc/{parent}/comm").read_text().strip()
+        except (OSError, IndexError):
+            continue
+        if name.startswith("postgres"):
+            postmaster = not parent_name.startswith("postgres")
+            total += _cpu_seconds(int(entry.name), with_ended_children=postmaster)
+    return total
 
 
 def cpu_seconds(web: Process, celery: Process) -> dict[str, float]:
     """CPU time used so far by each part on this machine: the web server (gunicorn and its
     workers), PostgreSQL (every server process), the Celery worker, and this process (the
     load generator and the SMTP sink). Take it before and after a measurement."""
+
+    def tree(process: Process) -> float:
+        main = _cpu_seconds(process.popen.pid, with_ended_children=True)
+        return main + sum(map(_cpu_seconds, process.child_pids()))
+
     return {
-        "web": sum(map(_cpu_seconds, [web.popen.pid, *web.child_pids()])),
-        "database": sum(map(_cpu_seconds, _postgres_pids())),
-        "worker": sum(map(_cpu_seconds, [celery.popen.pid, *celery.child_pids()])),
+        "web": tree(web),
+        "database": _postgres_seconds(),
+        "worker": tree(celery),
         "load_generator_and_smtp_sink": _cpu_seconds(os.getpid()),
     }
 
