@@ -77,8 +77,15 @@ def queue_waiting_delivery() -> None:
     quiet each mail goes within a second; under a rush of registrations the mails go in
     batches over one connection instead of a task and a connection each. A task lost on its way
     frees the key after ``WAITING_KEY_SECONDS``; the sweep finds mail left behind.
+    A transaction that records several such mails asks once.
     """
-    transaction.on_commit(_queue_waiting_task)
+    if not any(callback is _queue_waiting_task for _ids, callback, _robust in _after_commit()):
+        transaction.on_commit(_queue_waiting_task)
+
+
+def _after_commit() -> list:
+    """The callbacks waiting for the current transaction's commit (Django's own list)."""
+    return database.run_on_commit if database.in_atomic_block else []
 
 
 WAITING_KEY = "outbox:waiting-delivery-queued"

@@ -58,15 +58,12 @@ def test_mails_recorded_before_the_task_runs_share_it_and_one_connection(
     assert set(statuses.values_list("status", flat=True)) == {Status.SENT}
 
 
-@pytest.mark.django_db
-def test_a_mail_recorded_once_the_task_started_gets_a_task_of_its_own(
-    settings, smtp_sink, purged, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        _record(1)
+@worker_db  # real commits, one after the other (no worker: the test runs the task)
+def test_a_mail_recorded_once_the_task_started_gets_a_task_of_its_own(settings, smtp_sink, purged):
+    _record(1)
+    assert _queued_tasks(settings) == [WAITING]
     outbox_delivery.waiting_deliver()  # the task runs: it frees the key first
-    with django_capture_on_commit_callbacks(execute=True):
-        later = _record(2)
+    later = _record(2)
     assert _queued_tasks(settings) == [WAITING, WAITING]
 
     delivery = outbox_delivery.waiting_deliver()
@@ -163,3 +160,16 @@ def test_a_burst_from_many_threads_arrives_once_each_in_fewer_connections(
     arrived = [message["To"] for message in smtp_sink.messages]
     assert len(arrived) == len(set(arrived)) == 120
     assert smtp_sink.connections <= 30  # batches of waiting mail, not a connection each
+
+
+@pytest.mark.django_db
+def test_a_transaction_recording_many_mails_asks_for_one_task(
+    settings, smtp_sink, purged, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for number in range(5):
+            _record(number)
+    assert len(callbacks) == 1
+    for callback in callbacks:
+        callback()
+    assert _queued_tasks(settings) == [WAITING]
