@@ -222,7 +222,8 @@ def _rush_cpu_markdown(cpu: dict | None) -> list[str]:
     """Where the CPU of one rush attempt went; 2 cores give 2,000 ms each second."""
     if not cpu:
         return []
-    parts = ", ".join(f"{part.replace('_', ' ')} {ms}" for part, ms in cpu.items() if part != "all")
+    labels = {"load_generator_and_smtp_sink": "load generator and SMTP sink"}
+    parts = ", ".join(f"{labels.get(part, part)} {ms}" for part, ms in cpu.items() if part != "all")
     return ["", f"Rush, CPU per attempt (ms): {parts}; all {cpu['all']}."]
 
 
