@@ -28,3 +28,10 @@ class PortalRedisCache(RedisCache):
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+    def replace_keeping_expiry(self, key, value, version=None) -> bool:
+        """Replace the value of a key that exists and keep when it expires (Redis ``SET``
+        with ``XX KEEPTTL``); False, with nothing written, when the key is gone."""
+        key = self.make_and_validate_key(key, version=version)
+        client = self._cache.get_client(key, write=True)
+        return bool(client.set(key, self._cache._serializer.dumps(value), xx=True, keepttl=True))

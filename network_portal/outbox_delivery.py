@@ -68,6 +68,15 @@ def queue_delivery(mail_ids: Sequence[int], *, countdown: float | None = None) -
         queue_after_commit(deliver_mails, countdown=countdown, mail_ids=ids[start : start + BATCH])
 
 
+# Mail recorded on its own (``queue_waiting_delivery``): while a ``deliver_waiting`` task
+# is queued, ``WAITING_KEY`` is set; it expires by itself should the task be lost.
+WAITING_KEY = "outbox:waiting-delivery-queued"
+WAITING_KEY_SECONDS = 60
+# The task starts this late, so that the mails of a rush gather: a confirmation waits half a
+# second longer, 50 of them go over one connection instead of 50.
+WAITING_DELAY_SECONDS = 0.5
+
+
 def queue_waiting_delivery() -> None:
     """After commit, make sure a ``deliver_waiting`` task is queued for a mail recorded on
     its own (a confirmation, a notice): at most one such task waits at a time.
@@ -75,8 +84,8 @@ def queue_waiting_delivery() -> None:
     The task clears ``WAITING_KEY`` before it looks for mail, so a mail committed after
     that queues the next task, and one committed before is found by this one. When it is
     quiet each mail goes within a second; under a rush of registrations the mails go in
-    batches over one connection instead of a task and a connection each. A task lost on its way
-    frees the key after ``WAITING_KEY_SECONDS``; the sweep finds mail left behind.
+    batches over one connection instead of a task and a connection each. A task lost on
+    its way frees the key after ``WAITING_KEY_SECONDS``; the sweep finds mail left behind.
     A transaction that records several such mails asks once.
     """
     if not any(callback is _queue_waiting_task for _ids, callback, _robust in _after_commit()):
@@ -86,13 +95,6 @@ def queue_waiting_delivery() -> None:
 def _after_commit() -> list:
     """The callbacks waiting for the current transaction's commit (Django's own list)."""
     return database.run_on_commit if database.in_atomic_block else []
-
-
-WAITING_KEY = "outbox:waiting-delivery-queued"
-WAITING_KEY_SECONDS = 60
-# The task starts this late, so that the mails of a rush gather: a confirmation waits half a
-# second longer, 50 of them go over one connection instead of 50.
-WAITING_DELAY_SECONDS = 0.5
 
 
 def _queue_waiting_task(delay: float = WAITING_DELAY_SECONDS) -> None:

@@ -34,3 +34,15 @@ def test_one_client_per_pool_and_thread():
     thread.start()
     thread.join()
     assert clients[0] is not first  # Django keeps one cache object per thread
+
+
+def test_replace_keeping_expiry_only_replaces_a_key_that_exists():
+    redis_cache = caches["default"]
+    assert redis_cache.replace_keeping_expiry("cache-test:absent", "x") is False
+    assert redis_cache.get("cache-test:absent") is None
+
+    redis_cache.set("cache-test:kept", "old", 50)
+    assert redis_cache.replace_keeping_expiry("cache-test:kept", {"neu": 1}) is True
+    assert redis_cache.get("cache-test:kept") == {"neu": 1}
+    client = redis_cache._cache.get_client(write=True)
+    assert 0 < client.ttl(redis_cache.make_and_validate_key("cache-test:kept")) <= 50

@@ -92,3 +92,37 @@ def test_a_value_changed_in_place_is_written_to_the_row():
 
     row = SessionStore().decode(Session.objects.get(pk=key).session_data)
     assert row["seen"] == ["a", "b"]
+
+
+def _redis_key(store: SessionStore) -> str:
+    return cache.make_and_validate_key(store.cache_key)
+
+
+def test_messages_alone_do_not_keep_the_session_beyond_its_row():
+    store = SessionStore()
+    store["language"] = "de"
+    store.create()
+    client = cache._cache.get_client(write=True)
+    client.expire(_redis_key(store), 100)  # the row's lifetime, as the last full save set it
+
+    flash = SessionStore(session_key=store.session_key)
+    flash["_messages"] = "[1]"
+    flash.save()
+
+    assert 0 < client.ttl(_redis_key(store)) <= 100
+    assert SessionStore(session_key=store.session_key)["_messages"] == "[1]"
+
+
+def test_messages_go_to_the_row_when_the_cached_copy_is_gone():
+    store = SessionStore()
+    store["language"] = "de"
+    store.create()
+    flash = SessionStore(session_key=store.session_key)
+    assert flash["language"] == "de"  # read (from the cache) before the copy is lost
+    cache.delete(store.cache_key)
+
+    flash["_messages"] = "[2]"
+    flash.save()
+
+    row = SessionStore().decode(Session.objects.get(pk=store.session_key).session_data)
+    assert (row["language"], row["_messages"]) == ("de", "[2]")
