@@ -8,9 +8,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Count,
-    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -19,6 +17,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -128,25 +127,12 @@ def registration_window(event: Event) -> RegistrationWindow:
 
 def _audience(event: Event) -> list[Network]:
     """The organising and audience networks of ``event`` and their sub-networks, any depth,
-    by name. One query whatever the depth: networks are few, the tree is walked here."""
-    direct = Q(pk__in=event.organising_networks.values("pk")) | Q(
-        pk__in=event.audience_networks.values("pk")
+    by name. One query whatever the depth (``_audience_sql``)."""
+    subquery = f"{_audience_sql()} SELECT id FROM audience"  # noqa: S608  # nosec B608
+    ids = RawSQL(subquery, [event.pk, event.pk])  # noqa: S611  # nosec B611 - ids as parameters
+    return list(
+        Network.objects.filter(pk__in=ids).only("pk", "name", "slug", "parent_id").order_by("name")
     )
-    networks = Network.objects.annotate(
-        direct=ExpressionWrapper(direct, output_field=BooleanField())
-    )
-    networks = list(networks.only("pk", "name", "slug", "parent_id").order_by("name"))
-    children: dict[int | None, list[int]] = {}
-    for network in networks:
-        children.setdefault(network.parent_id, []).append(network.pk)
-    waiting = [network.pk for network in networks if network.direct]
-    ids = set(waiting)
-    while waiting:
-        for child in children.get(waiting.pop(), ()):
-            if child not in ids:
-                ids.add(child)
-                waiting.append(child)
-    return [network for network in networks if network.pk in ids]
 
 
 def audience_network_ids(event: Event) -> set[int]:
@@ -186,19 +172,24 @@ def organisation_in_audience(*, event: Event, organisation_id: int) -> bool:
     (subqueries of both audiences, the membership) than the database to answer it."""
     if event.open_to_all:
         return True
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _in_audience_sql(),
-            [event.pk, event.pk, organisation_id, Membership.Status.ACTIVE],
+    member = f"""
+        {_audience_sql()}
+        SELECT EXISTS (
+            SELECT 1 FROM {Membership._meta.db_table} membership
+            JOIN audience ON audience.id = membership.network_id
+            WHERE membership.organisation_id = %s AND membership.status = %s
         )
+    """  # noqa: S608  # nosec B608 - table names from the models, values as parameters
+    with connection.cursor() as cursor:
+        cursor.execute(member, [event.pk, event.pk, organisation_id, Membership.Status.ACTIVE])
         return bool(cursor.fetchone()[0])
 
 
 @functools.cache
-def _in_audience_sql() -> str:
-    """The organising and audience networks, their sub-networks at any depth (``UNION``
-    stops at a network seen before), and whether the organisation is an active member of
-    one of them."""
+def _audience_sql() -> str:
+    """``audience``: the event's organising and audience networks (the event's id twice as
+    parameters) and their sub-networks at any depth; ``UNION`` stops at a network seen
+    before. The one definition of an event's audience."""
     organising = Event.organising_networks.through._meta.db_table
     audience = Event.audience_networks.through._meta.db_table
     return f"""
@@ -207,11 +198,6 @@ def _in_audience_sql() -> str:
             UNION SELECT network_id FROM {audience} WHERE event_id = %s
             UNION SELECT child.id FROM {Network._meta.db_table} child
                 JOIN audience ON child.parent_id = audience.id
-        )
-        SELECT EXISTS (
-            SELECT 1 FROM {Membership._meta.db_table} membership
-            JOIN audience ON audience.id = membership.network_id
-            WHERE membership.organisation_id = %s AND membership.status = %s
         )
     """  # noqa: S608  # nosec B608 - table names from the models, values as parameters
 
