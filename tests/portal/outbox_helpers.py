@@ -6,7 +6,7 @@ import json
 import pytest
 import redis
 
-from network_portal import celery_app, outbox_delivery
+from network_portal import celery_app, outbox, outbox_delivery
 from network_portal.models import OutgoingMail
 
 Status = OutgoingMail.Status
@@ -15,6 +15,26 @@ worker_db = pytest.mark.django_db(transaction=True)
 
 def settled(mail_id: int):
     return lambda: OutgoingMail.objects.get(pk=mail_id).status in {Status.SENT, Status.FAILED}
+
+
+def rendered_mail(
+    number: int,
+    *,
+    prefix: str,
+    subject: str = "Einladung",
+    body: str = "Sie sind eingeladen.",
+    html: str = "",
+) -> outbox.RenderedMail:
+    """Mail number ``number`` of a test, to person<number>@example.org, key prefix:number."""
+    return outbox.RenderedMail(
+        key=f"{prefix}:{number}",
+        kind="test",
+        recipient=f"person{number}@example.org",
+        language="de",
+        subject=subject,
+        body_text=body,
+        body_html=html,
+    )
 
 
 def queued_mail(*, attempts: int = 0) -> OutgoingMail:

@@ -14,6 +14,7 @@ from tests.portal.outbox_helpers import (
     broker_tasks,
     deliver,
     queued_mail,
+    rendered_mail,
     settled,
     worker_db,
 )
@@ -184,15 +185,7 @@ def test_mails_recorded_together_delivered_by_the_worker_one_connection_per_batc
     count = 2 * outbox_delivery.BATCH + 20
     recorded = outbox.mails_enqueue(
         [
-            outbox.RenderedMail(
-                key=f"together:{number}",
-                kind="test",
-                recipient=f"person{number}@example.org",
-                language="de",
-                subject="Einladung",
-                body_text="Sie sind eingeladen.",
-                body_html="<p>Sie sind eingeladen.</p>",
-            )
+            rendered_mail(number, prefix="together", html="<p>Sie sind eingeladen.</p>")
             for number in range(count)
         ]
     )

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from network_portal import outbox
 from network_portal.models import OutgoingMail
+from tests.portal.outbox_helpers import rendered_mail
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BATCH = 500
@@ -70,15 +71,7 @@ def _enqueue_in_chunks() -> None:
 
 
 def _mail(number: int) -> outbox.RenderedMail:
-    return outbox.RenderedMail(
-        key=f"fault:{number}",
-        kind="test",
-        recipient=f"person{number}@example.org",
-        language="de",
-        subject=f"Einladung {number}",
-        body_text="Bitte melden Sie sich an.",
-        body_html="",
-    )
+    return rendered_mail(number, prefix="fault", body="Bitte melden Sie sich an.")
 
 
 def _settled() -> bool:

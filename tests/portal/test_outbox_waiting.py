@@ -8,20 +8,14 @@ from django.db import transaction
 
 from network_portal import celery_app, outbox, outbox_delivery
 from network_portal.models import OutgoingMail
-from tests.portal.outbox_helpers import Status, broker_tasks, worker_db
+from tests.portal.outbox_helpers import Status, broker_tasks, rendered_mail, worker_db
 
 WAITING = "network_portal.deliver_waiting"
 
 
 def _record(number: int) -> OutgoingMail:
-    mail = outbox.RenderedMail(
-        key=f"confirmation:{number}",
-        kind="test",
-        recipient=f"person{number}@example.org",
-        language="de",
-        subject=f"Anmeldebestätigung {number}",
-        body_text="Sie sind angemeldet.",
-        body_html="",
+    mail = rendered_mail(
+        number, prefix="confirmation", subject="Anmeldebestätigung", body="Sie sind angemeldet."
     )
     return outbox.mail_enqueue(**mail.fields())
 
