@@ -69,26 +69,13 @@ def consent_give(
     """Record that ``user`` (who agreed) / ``person`` (whose data) agreed to the current
     text for ``purpose``, optionally ``about`` an object (the event, the organisation).
 
-    Giving the same consent again returns the open one while the text is unchanged.
-    Runs in the caller's transaction (no savepoint: a registration gives consent with the
-    event row about to be locked); giving the same consent twice at the same moment can
-    record it twice, which changes nothing of what it says.
+    Giving the same consent again returns the open one while the text is unchanged
+    (``consent_record`` decides; this reads back what it left).
     """
-    _check_subject(user=user, person=person)
+    consent_record(purpose=purpose, user=user, person=person, about=about)
     text = current_text(purpose)
     existing = consents_open(purpose=purpose, user=user, person=person, about=about)
-    same = existing.filter(text=text, user=user, person=person).first()
-    if same is not None:
-        return same
-    about_type, about_id = _about_key(about)
-    return Consent.objects.create(
-        text=text,
-        purpose=purpose,
-        user=user,
-        person=person,
-        about_type=about_type,
-        about_id=about_id,
-    )
+    return existing.filter(text=text, user=user, person=person).first()
 
 
 def consent_record(
@@ -98,24 +85,31 @@ def consent_record(
     person: Person | None = None,
     about: models.Model | None = None,
 ) -> None:
-    """``consent_give`` in one statement, for the hot path (every event registration):
-    record consent to the current text unless the same consent is open already.
-
-    Falls back to ``consent_give`` when no text is published yet (it publishes the first).
+    """Record consent to the current text unless the same consent is open already: one
+    statement, for the hot path (every event registration), in the caller's transaction
+    (no savepoint). When no text is published yet, the first is, and it is tried again.
+    Giving the same consent twice at the same moment can record it twice, which changes
+    nothing of what it says.
     """
     _check_purpose(purpose)
     _check_subject(user=user, person=person)
     about_type, about_id = _about_key(about)
-    now = timezone.now()
     subject = [purpose, user and user.pk, person and person.pk, about_type and about_type.pk]
+    if not _record(purpose, subject, about_id) and not _text_exists(purpose):
+        current_text(purpose)  # publishes version 1
+        _record(purpose, subject, about_id)
+
+
+def _record(purpose: str, subject: list, about_id: int | None) -> int:
+    """Rows inserted by ``_RECORD_SQL``: 1, or 0 (the same is open, or no text)."""
+    now = timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(_RECORD_SQL, [*subject, about_id, now, purpose, now, *subject, about_id])
-        if cursor.rowcount == 0 and not _text_exists(purpose, now):
-            consent_give(purpose=purpose, user=user, person=person, about=about)
+        return cursor.rowcount
 
 
-def _text_exists(purpose: str, now: datetime.datetime) -> bool:
-    return ConsentText.objects.filter(purpose=purpose, valid_from__lte=now).exists()
+def _text_exists(purpose: str) -> bool:
+    return ConsentText.objects.filter(purpose=purpose, valid_from__lte=timezone.now()).exists()
 
 
 # The current text (the newest version already valid), unless an open consent of the same
